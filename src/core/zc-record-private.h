@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "zc-record.h"
+
+G_BEGIN_DECLS
+
+/* The layout of the common part; every record struct begins with it. */
+struct _ZcRecordPrivateLayout;
+
+void     zc_record_set_common       (ZcRecord   *self,
+                                     gint64      id,
+                                     const char *uuid,
+                                     const char *created,
+                                     const char *updated,
+                                     gint64      revision);
+/* Sets every field named by a column of the current row of @stmt (unknown columns ignored). */
+void     zc_record_load_stmt        (ZcRecord     *self,
+                                     sqlite3_stmt *stmt);
+/* Binds the stored field @field to @stmt at @index. */
+int      zc_record_bind_field       (ZcRecord      *self,
+                                     const ZcField *field,
+                                     sqlite3_stmt  *stmt,
+                                     int            index);
+/* Creates a record of @type from the current row of @stmt. */
+gpointer zc_record_new_from_stmt    (GType         type,
+                                     sqlite3_stmt *stmt);
+
+G_END_DECLS
