@@ -550,13 +550,26 @@ read_units (ZcStore         *self,
   return ordered;
 }
 
+static int
+issue_cmp (gconstpointer a,
+           gconstpointer b)
+{
+  const ZcImportIssue *x = *(ZcImportIssue **) a;
+  const ZcImportIssue *y = *(ZcImportIssue **) b;
+
+  return (x->row > y->row) - (x->row < y->row);
+}
+
 static void
 report_into_error (ZcImportReport  *report,
                    const char      *path,
                    GError         **error)
 {
-  ZcImportIssue *first = g_ptr_array_index (report->errors, 0);
   g_autofree char *base = g_path_get_basename (path);
+  ZcImportIssue *first;
+
+  g_ptr_array_sort (report->errors, issue_cmp);
+  first = g_ptr_array_index (report->errors, 0);
 
   if (report->errors->len == 1)
     g_set_error (error, ZC_ERROR, ZC_ERROR_INVALID, _("%s, row %u: %s; nothing was imported"),
@@ -578,6 +591,7 @@ zc_store_preview_units_csv (ZcStore          *self,
 
   if (rows == NULL)
     return FALSE;
+  g_ptr_array_sort (r->errors, issue_cmp);
   if (report)
     *report = g_steal_pointer (&r);
   return TRUE;
@@ -782,6 +796,7 @@ zc_store_preview_people_csv (ZcStore          *self,
 
   if (rows == NULL)
     return FALSE;
+  g_ptr_array_sort (r->errors, issue_cmp);
   if (report)
     *report = g_steal_pointer (&r);
   return TRUE;

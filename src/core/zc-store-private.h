@@ -26,6 +26,11 @@ struct _ZcStore
   gboolean     fast_hash;    /* bulk writers may skip per-entry head lookups */
 };
 
+/* Opens @path migrating only up to @max_version (for upgrade tests). */
+ZcStore      *zc_store_open_at_version (const char  *path,
+                                        guint        max_version,
+                                        GError     **error);
+
 extern const char * const zc_schema_migrations[];
 extern const guint zc_schema_n_migrations;
 

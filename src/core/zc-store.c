@@ -530,9 +530,6 @@ migrate (ZcStore  *self,
   return zc_store_commit (self, error);
 }
 
-/* For the upgrade test: open and migrate only up to @max_version. */
-ZcStore *zc_store_open_at_version (const char *path, guint max_version, GError **error);
-
 static ZcStore *
 open_internal (const char  *path,
                guint        max_version,
@@ -568,9 +565,8 @@ open_internal (const char  *path,
   sqlite3_busy_timeout (self->db, 5000);
 
   /* Reading the header first tells a foreign or damaged file apart before we write. */
-  if (!zc_store_exec (self, "PRAGMA foreign_keys = ON", error))
-    return NULL;
-  if (zc_store_query_int (self, -1, "SELECT count(*) FROM sqlite_master", NULL) < 0)
+  if (sqlite3_exec (self->db, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master",
+                    NULL, NULL, NULL) != SQLITE_OK)
     {
       g_set_error (error, ZC_ERROR, ZC_ERROR_CORRUPT,
                    _("%s is not a Zicha database or is damaged"), path);
