@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "zc-application.h"
+#include "zc-store.h"
+
+G_BEGIN_DECLS
+
+#define ZC_TYPE_WINDOW (zc_window_get_type ())
+G_DECLARE_FINAL_TYPE (ZcWindow, zc_window, ZC, WINDOW, AdwApplicationWindow)
+
+ZcWindow     *zc_window_new                   (ZcApplication *application);
+
+/* The opened campaign database, or NULL on the welcome page. */
+ZcStore      *zc_window_get_store             (ZcWindow      *self);
+/* Opens a database file; on failure the window says why in a toast and returns FALSE. */
+gboolean      zc_window_open_file             (ZcWindow      *self,
+                                               GFile         *file);
+/* Opens the database opened last, or the user's default one, when it holds a campaign. */
+void          zc_window_open_startup_database (ZcWindow      *self);
+/* Creates the demo campaign in the user's data folder (once) and opens it. */
+void          zc_window_open_demo             (ZcWindow      *self);
+void          zc_window_close_database        (ZcWindow      *self);
+
+/* The stack of pages: "welcome", "loading", "campaign" and the sections added below. */
+AdwViewStack *zc_window_get_stack             (ZcWindow      *self);
+/* Adds a section of the opened campaign: a page of the stack and a row of the sidebar. */
+void          zc_window_add_page              (ZcWindow      *self,
+                                               const char    *name,
+                                               const char    *title,
+                                               const char    *icon_name,
+                                               GtkWidget     *page);
+void          zc_window_show_page             (ZcWindow      *self,
+                                               const char    *name);
+const char   *zc_window_get_visible_page      (ZcWindow      *self);
+/* Shows @toast (transfer full). */
+void          zc_window_add_toast             (ZcWindow      *self,
+                                               AdwToast      *toast);
+void          zc_window_show_message          (ZcWindow      *self,
+                                               const char    *message);
+
+G_END_DECLS
