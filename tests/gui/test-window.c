@@ -475,7 +475,7 @@ test_welcome_accessible (void)
 {
   ZcWindow *window = open_window (960, 680);
   static const char *const expected[] = {
-    "_Create a Campaign…", "_Open a Database…", "Try the _Demo Campaign",
+    "Create a Campaign…", "Open a Database…", "Try the Demo Campaign",
   };
   GtkWidget *welcome = adw_view_stack_get_child_by_name (zc_window_get_stack (window),
                                                          "welcome");
