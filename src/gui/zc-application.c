@@ -88,7 +88,6 @@ on_about_cb (GSimpleAction *action,
                                       "find problems, rectify them, and close them out in the open."),
                         "website", "https://github.com/zicha/zicha",
                         "issue-url", "https://github.com/zicha/zicha/issues",
-                        "support-url", "https://github.com/zicha/zicha/discussions",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "copyright", _("© 2026 Zicha developers"),
                         "developers", developers,
@@ -163,6 +162,10 @@ zc_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (zc_application_parent_class)->startup (app);
+
+  /* Not earlier: "zicha --version" and "--help" work without the schema installed. */
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -249,8 +252,6 @@ zc_application_class_init (ZcApplicationClass *klass)
 static void
 zc_application_init (ZcApplication *self)
 {
-  self->settings = g_settings_new (APP_ID);
-
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -272,5 +273,7 @@ zc_application_get_settings (ZcApplication *self)
 {
   g_return_val_if_fail (ZC_IS_APPLICATION (self), NULL);
 
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
   return self->settings;
 }

@@ -301,7 +301,8 @@ show_error (ZcWindow   *self,
             const char *what,
             GError     *error)
 {
-  g_autofree char *message = g_strdup_printf ("%s %s", what, error->message);
+  /* Translators: what failed, then why; both are sentences */
+  g_autofree char *message = g_strdup_printf (_("%s %s"), what, error->message);
 
   zc_window_show_message (self, message);
 }
