@@ -93,7 +93,7 @@ zc_cli_cmd_ledger_export (ZcCli  *cli,
   if (output == NULL)
     return zc_cli_usage_error (context, _("name the file to write: -o FILE"));
 
-  status = zc_cli_open (cli, ZC_CLI_NEEDS_CAMPAIGN);
+  status = zc_cli_open (cli, ZC_CLI_NEEDS_CAMPAIGN | ZC_CLI_READS_AS);
   if (status != ZC_CLI_EXIT_OK)
     return status;
   if (unit_code != NULL && (unit = zc_cli_lookup_unit (cli, unit_code)) == NULL)
@@ -193,7 +193,7 @@ zc_cli_cmd_ledger_list (ZcCli  *cli,
   if (search_arg != NULL && search == NULL)
     return zc_cli_usage_error (context, _("the arguments are not valid text"));
 
-  status = zc_cli_open (cli, ZC_CLI_NEEDS_CAMPAIGN);
+  status = zc_cli_open (cli, ZC_CLI_NEEDS_CAMPAIGN | ZC_CLI_READS_AS);
   if (status != ZC_CLI_EXIT_OK)
     return status;
   if (unit_code != NULL && (unit = zc_cli_lookup_unit (cli, unit_code)) == NULL)

@@ -126,45 +126,22 @@ zc_cli_cmd_stats (ZcCli  *cli,
 
 /* ---- forms ----------------------------------------------------------------------------- */
 
-int
-zc_cli_cmd_forms_list (ZcCli  *cli,
-                       int     argc,
-                       char  **argv)
+static int
+print_participation (ZcCli    *cli,
+                     gint64    unit_id,
+                     gboolean  skip_unreadable)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GListModel) forms = NULL;
-  g_autoptr(ZcUnit) unit = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *unit_code = NULL;
-  int status;
-  const GOptionEntry entries[] = {
-    { "unit", 0, 0, G_OPTION_ARG_FILENAME, &unit_code,
-      N_("Only this unit’s people"), N_("CODE") },
-    { NULL }
-  };
 
-  context = zc_cli_context_new (NULL, _("List every person’s self-inspection form and its "
-                                        "state, tab-separated."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!zc_cli_parse (context, &argc, &argv))
-    return ZC_CLI_EXIT_USAGE;
-  if (argc > 1)
-    return zc_cli_usage_error (context, _("unexpected argument ‘%s’"), argv[1]);
-
-  status = zc_cli_open (cli, ZC_CLI_NEEDS_CAMPAIGN);
-  if (status != ZC_CLI_EXIT_OK)
-    return status;
-  if (unit_code != NULL && (unit = zc_cli_lookup_unit (cli, unit_code)) == NULL)
-    return ZC_CLI_EXIT_REFUSED;
-
-  forms = zc_store_list_participation (cli->store, cli->actor,
-                                       unit != NULL ? zc_record_get_id (ZC_RECORD (unit)) : 0,
-                                       &error);
+  forms = zc_store_list_participation (cli->store, cli->actor, unit_id, &error);
   if (forms == NULL)
-    return zc_cli_refuse_error (error);
+    {
+      if (skip_unreadable && g_error_matches (error, ZC_ERROR, ZC_ERROR_PERMISSION))
+        return ZC_CLI_EXIT_OK;
+      return zc_cli_refuse_error (error);
+    }
 
-  g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", _("staff code"), _("name"), _("unit"), _("state"),
-           _("findings"), _("submitted"));
   for (guint i = 0; i < g_list_model_get_n_items (forms); i++)
     {
       g_autoptr(ZcForm) form = g_list_model_get_item (forms, i);
@@ -179,6 +156,57 @@ zc_cli_cmd_forms_list (ZcCli  *cli,
                zc_form_get_finding_count (form),
                submitted != NULL ? submitted : "");
     }
+
+  return ZC_CLI_EXIT_OK;
+}
+
+int
+zc_cli_cmd_forms_list (ZcCli  *cli,
+                       int     argc,
+                       char  **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(ZcUnit) unit = NULL;
+  g_autofree char *unit_code = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_FILENAME, &unit_code,
+      N_("Only this unit’s people (default: every unit you may read)"), N_("CODE") },
+    { NULL }
+  };
+
+  context = zc_cli_context_new (NULL, _("List every person’s self-inspection form and its "
+                                        "state, tab-separated."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!zc_cli_parse (context, &argc, &argv))
+    return ZC_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return zc_cli_usage_error (context, _("unexpected argument ‘%s’"), argv[1]);
+
+  status = zc_cli_open (cli, ZC_CLI_NEEDS_CAMPAIGN | ZC_CLI_READS_AS);
+  if (status != ZC_CLI_EXIT_OK)
+    return status;
+  if (unit_code != NULL && (unit = zc_cli_lookup_unit (cli, unit_code)) == NULL)
+    return ZC_CLI_EXIT_REFUSED;
+
+  g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", _("staff code"), _("name"), _("unit"), _("state"),
+           _("findings"), _("submitted"));
+  if (unit != NULL)
+    return print_participation (cli, zc_record_get_id (ZC_RECORD (unit)), FALSE);
+
+  /* The core lists one unit at a time; show every unit the person may read. */
+  {
+    g_autoptr(GListModel) units = zc_store_list_units (cli->store);
+
+    for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+      {
+        g_autoptr(ZcUnit) each = g_list_model_get_item (units, i);
+
+        status = print_participation (cli, zc_record_get_id (ZC_RECORD (each)), TRUE);
+        if (status != ZC_CLI_EXIT_OK)
+          return status;
+      }
+  }
 
   return ZC_CLI_EXIT_OK;
 }

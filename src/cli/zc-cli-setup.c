@@ -107,7 +107,7 @@ run_import (ZcCli       *cli,
   if (argc > 2)
     return zc_cli_usage_error (context, _("unexpected argument ‘%s’"), argv[2]);
 
-  status = zc_cli_open (cli, ZC_CLI_NEEDS_CAMPAIGN | (dry_run ? 0 : ZC_CLI_SETUP));
+  status = zc_cli_open (cli, ZC_CLI_NEEDS_CAMPAIGN | (dry_run ? 0 : ZC_CLI_WRITES));
   if (status != ZC_CLI_EXIT_OK)
     return status;
 

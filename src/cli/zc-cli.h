@@ -23,7 +23,7 @@ typedef enum
   ZC_CLI_NEEDS_CAMPAIGN = 1 << 0,  /* an existing database holding a campaign */
   ZC_CLI_CREATES        = 1 << 1,  /* may create the database file */
   ZC_CLI_WRITES         = 1 << 2,  /* changes data: --as once the campaign has people */
-  ZC_CLI_SETUP          = 1 << 3,  /* changes data, allowed without --as while nobody is listed */
+  ZC_CLI_READS_AS       = 1 << 3,  /* shows what the permission table restricts: --as too */
 } ZcCliNeeds;
 
 typedef struct

@@ -280,17 +280,20 @@ zc_cli_open (ZcCli      *cli,
         }
     }
 
-  if ((needs & (ZC_CLI_WRITES | ZC_CLI_SETUP)) && cli->actor == NULL
-      && zc_store_has_campaign (cli->store))
-    {
-      guint people = zc_store_count_people (cli->store);
-      gboolean setup_allowed = (needs & ZC_CLI_SETUP) && people == 0;
+  /* Set-up (init, units import, people import, demo) runs without --as while the campaign
+   * lists nobody: the first inspector sets things up. */
+  if ((needs & ZC_CLI_WRITES) && cli->actor == NULL
+      && zc_store_has_campaign (cli->store) && zc_store_count_people (cli->store) > 0)
+    return zc_cli_refuse (_("‘%s’ changes the campaign: name the acting person with "
+                            "--as STAFF_CODE"),
+                          cli->command);
 
-      if (people > 0 && !setup_allowed)
-        return zc_cli_refuse (_("‘%s’ changes the campaign: name the acting person with "
-                                "--as STAFF_CODE"),
-                              cli->command);
-    }
+  /* The core shows nobody's ledger or forms to nobody: say so instead of printing nothing. */
+  if ((needs & ZC_CLI_READS_AS) && cli->actor == NULL
+      && zc_store_has_campaign (cli->store) && zc_store_count_people (cli->store) > 0)
+    return zc_cli_refuse (_("‘%s’ shows what only some people may read: name the reading "
+                            "person with --as STAFF_CODE"),
+                          cli->command);
 
   return ZC_CLI_EXIT_OK;
 }

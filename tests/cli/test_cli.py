@@ -229,9 +229,18 @@ class SetupTests(CliTestCase):
         out, _ = self.ok('phase', actor=EMPLOYEE)
         self.assertIn('(rectification)', out)
 
-        # Reading needs no --as.
+        # The figures and the roster need no --as; what the permission table restricts does.
         self.ok('stats')
+        self.ok('units', 'list')
         self.ok('verify')
+        line = self.refused('forms', 'list')
+        self.assertIn('--as', line)
+        out, _ = self.ok('forms', 'list', actor=INSPECTOR)
+        rows = [line.split('\t') for line in out.splitlines()[1:]]
+        self.assertEqual(len(rows), count_rows(data('people.csv')))
+        out, _ = self.ok('forms', 'list', '--unit', 'SHJZ', actor=LEAD_SHJZ)
+        self.assertEqual(sorted(line.split('\t')[0] for line in out.splitlines()[1:]),
+                         ['SJ0001', 'SJ0002', 'SJ0003'])
 
     def test_bad_people_row_refuses_the_file(self):
         self.ok('init', '--title', '作风效能建设专项活动', '--start', START)
@@ -344,6 +353,9 @@ class LedgerTests(CliTestCase):
         self.assertEqual(len(out.splitlines()) - 1, rows - 1)
 
         first = os.path.join(self.tmp, 'first.csv')
+        line = self.refused('ledger', 'export', '-o', first)
+        self.assertIn('--as', line)
+        self.assertFalse(os.path.exists(first))
         out, _ = self.ok('ledger', 'export', '--format', 'csv', '-o', first, '--unit', 'SHJZ',
                          actor=INSPECTOR)
         self.assertIn(first, out)
@@ -386,6 +398,32 @@ class LedgerTests(CliTestCase):
         self.refused('ledger', 'import', data('ledger.csv'), '--unit', 'SHJZ', actor=LEAD_YLFW)
         self.refused('ledger', 'import', data('ledger.csv'), '--unit', 'SHJZ', actor=EMPLOYEE)
         self.assertEqual(self.stats(), before)
+
+    def test_verify_catches_tampering(self):
+        self.rectification_campaign()
+        self.ok('ledger', 'import', data('ledger.csv'), '--unit', 'SHJZ', actor=LEAD_SHJZ)
+        out, err = self.ok('verify')
+        self.assertEqual(err, '')
+        pristine = os.path.join(self.tmp, 'pristine.db')
+        shutil.copy(self.db, pristine)
+
+        def broken():
+            code, out, err = self.run_cli('verify')
+            self.assertEqual(code, 3, 'verify: expected exit 3, got %d\n%s%s'
+                             % (code, out, err))
+            self.assertTrue(err.strip())
+            for line in err.splitlines():
+                self.assertTrue(line.startswith('zicha-cli: '), line)
+            return err
+
+        subprocess.run(['sqlite3', self.db, "UPDATE item SET measure='x' WHERE id=1"],
+                       check=True)
+        self.assertIn('item', broken())
+
+        shutil.copy(pristine, self.db)
+        self.ok('verify')
+        subprocess.run(['sqlite3', self.db, 'DELETE FROM audit WHERE id = 5'], check=True)
+        self.assertIn('audit', broken().lower())
 
     def test_export_format(self):
         self.rectification_campaign()
