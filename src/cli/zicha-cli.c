@@ -325,8 +325,9 @@ describe_commands (void)
 
   g_string_append_c (text, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-58s %s\n", commands[i].synopsis, _(commands[i].summary));
-  g_string_append_printf (text, "  %-58s %s\n", "help", _("Show this help"));
+    g_string_append_printf (text, "  %s\n      %s\n", commands[i].synopsis,
+                            _(commands[i].summary));
+  g_string_append_printf (text, "  %s\n      %s\n", "help", _("Show this help"));
   g_string_append_c (text, '\n');
   g_string_append (text, _("Commands that change data need --as STAFF_CODE once the campaign "
                            "lists people.\nExit status: 0 done, 1 refused, 2 usage error, "
@@ -384,6 +385,9 @@ main (int    argc,
   g_autofree char *db_path = NULL;
   g_autofree char *as_code = NULL;
   g_autofree char *prgname = NULL;
+  g_autofree char *default_path = zc_store_default_path ();
+  g_autofree char *db_help = g_strdup_printf (_("The campaign database (default: %s)"),
+                                              default_path);
   gboolean version = FALSE;
   const ZcCliCommand *command;
   const char *sub;
@@ -392,8 +396,7 @@ main (int    argc,
   int status;
   ZcCli cli = { NULL, };
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
-      N_("The campaign database (default: the window’s)"), N_("PATH") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, db_help, N_("PATH") },
     { "as", 0, 0, G_OPTION_ARG_FILENAME, &as_code,
       N_("The staff code of the person who acts"), N_("STAFF_CODE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -450,7 +453,7 @@ main (int    argc,
                                  argv[1], sub, argv[1], subs);
     }
 
-  cli.db_path = db_path != NULL ? g_steal_pointer (&db_path) : zc_store_default_path ();
+  cli.db_path = db_path != NULL ? g_steal_pointer (&db_path) : g_steal_pointer (&default_path);
   cli.as_code = g_steal_pointer (&as_code);
   cli.command = command->sub != NULL
                 ? g_strdup_printf ("%s %s", command->name, command->sub)
