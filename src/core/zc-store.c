@@ -935,6 +935,19 @@ zc_list_entry_get_display_label (ZcListEntry *entry)
   return b ? g_dgettext (GETTEXT_PACKAGE, b->label) : entry->code;
 }
 
+const char *
+zc_list_entry_get_official_label (ZcListEntry *entry)
+{
+  const BuiltinEntry *b;
+
+  g_return_val_if_fail (ZC_IS_LIST_ENTRY (entry), NULL);
+
+  if (entry->label)
+    return entry->label;
+  b = find_builtin (entry->kind, entry->code);
+  return b ? b->zh : entry->code;
+}
+
 GListModel *
 zc_store_list_entries (ZcStore    *self,
                        ZcListKind  kind)

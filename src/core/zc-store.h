@@ -175,6 +175,9 @@ gboolean     zc_store_save_entry          (ZcStore     *self,
                                            GError     **error);
 /* The text a person reads for @entry: the custom label, or the translated built-in one. */
 const char  *zc_list_entry_get_display_label (ZcListEntry *entry);
+/* The official Chinese term of @entry, whatever the interface language: the custom label,
+ * or the built-in entry's term of DOMAIN.md (documents handed on use these). */
+const char  *zc_list_entry_get_official_label (ZcListEntry *entry);
 
 ZcGuidance  *zc_store_get_guidance        (ZcStore     *self,
                                            const char  *step);
