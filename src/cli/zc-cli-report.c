@@ -11,21 +11,21 @@
 
 /* ---- stats --------------------------------------------------------------------------- */
 
-/* "label N, label N, …" for the values @first to @last of @enum_type. */
+/* "label N, label N, …" for @n values of @enum_type, in the locale's way. */
 static char *
 describe_counts (GType        enum_type,
+                 const int   *values,
                  const guint *counts,
-                 int          first,
-                 int          last)
+                 guint        n)
 {
   GString *text = g_string_new (NULL);
 
-  for (int value = first; value <= last; value++)
+  for (guint i = 0; i < n; i++)
     {
-      if (text->len > 0)
+      if (i > 0)
         /* TRANSLATORS: separates the parts of "draft 3, submitted 5" */
         g_string_append (text, _(", "));
-      g_string_append_printf (text, "%s %u", zc_enum_label (enum_type, value), counts[value]);
+      g_string_append_printf (text, "%s %u", zc_enum_label (enum_type, values[i]), counts[i]);
     }
 
   return g_string_free (text, FALSE);
@@ -36,14 +36,34 @@ print_stats (ZcCli         *cli,
              ZcUnit        *unit,
              const ZcStats *stats)
 {
-  g_autoptr(ZcCampaign) campaign = zc_store_get_campaign (cli->store, NULL);
-  g_autofree char *forms = describe_counts (ZC_TYPE_FORM_STATE, stats->forms,
-                                            ZC_FORM_STATE_NOT_STARTED, ZC_FORM_STATE_APPROVED);
-  g_autofree char *items = describe_counts (ZC_TYPE_ITEM_STATE, stats->items,
-                                            ZC_ITEM_STATE_PLANNED, ZC_ITEM_STATE_CLOSED);
-  guint lights[] = {
-    stats->lights[ZC_LIGHT_RED], stats->lights[ZC_LIGHT_YELLOW], stats->lights[ZC_LIGHT_GREEN]
+  static const int form_states[] = {
+    ZC_FORM_STATE_NOT_STARTED, ZC_FORM_STATE_DRAFT, ZC_FORM_STATE_SUBMITTED,
+    ZC_FORM_STATE_RETURNED, ZC_FORM_STATE_APPROVED
   };
+  static const int item_states[] = {
+    ZC_ITEM_STATE_PLANNED, ZC_ITEM_STATE_IN_PROGRESS, ZC_ITEM_STATE_AWAITING_CLOSEOUT,
+    ZC_ITEM_STATE_CLOSED
+  };
+  static const int lights[] = { ZC_LIGHT_RED, ZC_LIGHT_YELLOW, ZC_LIGHT_GREEN };
+  g_autoptr(ZcCampaign) campaign = zc_store_get_campaign (cli->store, NULL);
+  guint form_counts[G_N_ELEMENTS (form_states)];
+  guint item_counts[G_N_ELEMENTS (item_states)];
+  guint light_counts[G_N_ELEMENTS (lights)];
+  g_autofree char *forms = NULL;
+  g_autofree char *items = NULL;
+  g_autofree char *light_text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (form_states); i++)
+    form_counts[i] = stats->forms[form_states[i]];
+  for (guint i = 0; i < G_N_ELEMENTS (item_states); i++)
+    item_counts[i] = stats->items[item_states[i]];
+  for (guint i = 0; i < G_N_ELEMENTS (lights); i++)
+    light_counts[i] = stats->lights[lights[i]];
+  forms = describe_counts (ZC_TYPE_FORM_STATE, form_states, form_counts,
+                           G_N_ELEMENTS (form_states));
+  items = describe_counts (ZC_TYPE_ITEM_STATE, item_states, item_counts,
+                           G_N_ELEMENTS (item_states));
+  light_text = describe_counts (ZC_TYPE_LIGHT, lights, light_counts, G_N_ELEMENTS (lights));
 
   if (campaign != NULL)
     {
@@ -62,10 +82,7 @@ print_stats (ZcCli         *cli,
   g_print (_("Findings: %u\n"), stats->findings);
   g_print (_("Problems: %u\n"), stats->problems);
   g_print (_("Rectification items: %s\n"), items);
-  g_print (_("Lights: %s %u, %s %u, %s %u\n"),
-           zc_enum_label (ZC_TYPE_LIGHT, ZC_LIGHT_RED), lights[0],
-           zc_enum_label (ZC_TYPE_LIGHT, ZC_LIGHT_YELLOW), lights[1],
-           zc_enum_label (ZC_TYPE_LIGHT, ZC_LIGHT_GREEN), lights[2]);
+  g_print (_("Lights: %s\n"), light_text);
   g_print (_("Published commitments: %u\n"), stats->commitments_published);
   g_print (_("Open supervision orders: %u\n"), stats->orders_open);
 }

@@ -386,8 +386,7 @@ main (int    argc,
   g_autofree char *as_code = NULL;
   g_autofree char *prgname = NULL;
   g_autofree char *default_path = zc_store_default_path ();
-  g_autofree char *db_help = g_strdup_printf (_("The campaign database (default: %s)"),
-                                              default_path);
+  g_autofree char *db_help = NULL;
   gboolean version = FALSE;
   const ZcCliCommand *command;
   const char *sub;
@@ -395,8 +394,8 @@ main (int    argc,
   int skip;
   int status;
   ZcCli cli = { NULL, };
-  const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, db_help, N_("PATH") },
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, NULL, N_("PATH") },
     { "as", 0, 0, G_OPTION_ARG_FILENAME, &as_code,
       N_("The staff code of the person who acts"), N_("STAFF_CODE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -409,6 +408,10 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("zicha-cli");
+
+  /* Translated, so only now that gettext is set up. */
+  db_help = g_strdup_printf (_("The campaign database (default: %s)"), default_path);
+  entries[0].description = db_help;
 
   context = zc_cli_context_new (_("COMMAND [ARGUMENTS…]"),
                                 _("Run a conduct self-inspection campaign from the command "
