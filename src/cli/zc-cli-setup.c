@@ -64,7 +64,10 @@ zc_cli_cmd_init (ZcCli  *cli,
 
   campaign = zc_store_init_campaign (cli->store, title, start, &error);
   if (campaign == NULL)
-    return zc_cli_refuse_error (error);
+    {
+      zc_cli_discard_created (cli);
+      return zc_cli_refuse_error (error);
+    }
 
   g_print (_("Created the campaign ‘%s’ in %s\n"), zc_campaign_get_title (campaign),
            cli->db_path);
@@ -414,7 +417,10 @@ zc_cli_cmd_demo (ZcCli  *cli,
   if (tty && last_percent >= 0)
     g_printerr ("\n");
   if (!ok)
-    return zc_cli_refuse_error (error);
+    {
+      zc_cli_discard_created (cli);
+      return zc_cli_refuse_error (error);
+    }
 
   units = zc_store_list_units (cli->store);
   g_print (_("Wrote the demo campaign to %s: %u units, %u people\n"), cli->db_path,

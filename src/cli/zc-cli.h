@@ -33,6 +33,7 @@ typedef struct
   char     *command;     /* "ledger import", for messages */
   ZcStore  *store;       /* after zc_cli_open () */
   ZcPerson *actor;       /* the --as person, or NULL */
+  gboolean  created;     /* zc_cli_open () created the database file */
 } ZcCli;
 
 /* Prints "zicha-cli: MESSAGE" as one line on stderr. Returns ZC_CLI_EXIT_REFUSED. */
@@ -55,6 +56,9 @@ gboolean    zc_cli_parse       (GOptionContext  *context,
  * status to exit with (the refusal has been printed). */
 int         zc_cli_open        (ZcCli          *cli,
                                 ZcCliNeeds      needs);
+/* Closes and removes a database file that zc_cli_open () created, after a failed init or
+ * demo: a refused command leaves nothing behind. */
+void        zc_cli_discard_created (ZcCli  *cli);
 /* Looks up a unit by code; prints the refusal and returns NULL when there is none. */
 ZcUnit     *zc_cli_lookup_unit (ZcCli          *cli,
                                 const char     *code);

@@ -263,6 +263,7 @@ zc_cli_open (ZcCli      *cli,
   cli->store = zc_store_open (cli->db_path, &error);
   if (cli->store == NULL)
     return zc_cli_refuse_error (error);
+  cli->created = !exists;
 
   if ((needs & ZC_CLI_NEEDS_CAMPAIGN) && !zc_store_has_campaign (cli->store))
     return zc_cli_refuse (_("‘%s’ holds no campaign (create one with ‘zicha-cli init’)"),
@@ -296,6 +297,26 @@ zc_cli_open (ZcCli      *cli,
                           cli->command);
 
   return ZC_CLI_EXIT_OK;
+}
+
+void
+zc_cli_discard_created (ZcCli *cli)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  if (!cli->created)
+    return;
+
+  g_clear_object (&cli->actor);
+  g_clear_object (&cli->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (cli->db_path, suffixes[i], NULL);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        g_debug ("Cannot remove %s: %s", path, g_strerror (errno));
+    }
+  cli->created = FALSE;
 }
 
 ZcUnit *

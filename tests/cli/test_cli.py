@@ -178,6 +178,10 @@ class SetupTests(CliTestCase):
     def test_init_bad_date(self):
         line = self.refused('init', '--title', '作风效能建设专项活动', '--start', '2024-02-30')
         self.assertIn('2024-02-30', line)
+        # A refused init leaves no file behind.
+        self.assertEqual(os.listdir(self.tmp), [])
+        self.refused('init', '--title', '')
+        self.assertEqual(os.listdir(self.tmp), [])
 
     def test_default_database(self):
         self.ok('init', '--title', '作风效能建设专项活动', db=False)
