@@ -541,6 +541,12 @@ page_is_campaign (gpointer data)
   return g_strcmp0 (zc_window_get_visible_page (data), "campaign") == 0;
 }
 
+static gboolean
+page_is_not_loading (gpointer data)
+{
+  return g_strcmp0 (zc_window_get_visible_page (data), "loading") != 0;
+}
+
 static void
 test_open_database (void)
 {
@@ -689,7 +695,8 @@ test_demo (void)
   zc_window_open_demo (window);
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "loading");
   save_screenshot (GTK_WIDGET (window), "loading");
-  g_assert_true (wait_until (page_is_campaign, window, 240000));
+  g_assert_true (wait_until (page_is_not_loading, window, 240000));
+  g_assert_cmpstr (zc_window_get_visible_page (window), ==, "campaign");
   g_assert_nonnull (zc_window_get_store (window));
   g_assert_cmpuint (zc_store_count_people (zc_window_get_store (window)), >, 0);
   save_screenshot (GTK_WIDGET (window), "demo");
