@@ -10,6 +10,7 @@
 #include "zc-cli.h"
 #include "zc-ledger-csv.h"
 #include "zc-light.h"
+#include "zc-xlsx.h"
 
 int
 zc_cli_cmd_ledger_import (ZcCli  *cli,
@@ -71,7 +72,7 @@ zc_cli_cmd_ledger_export (ZcCli  *cli,
   int status;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("The file format (default: csv)"), N_("csv") },
+      N_("The file format: csv or xlsx (default: csv)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write"), N_("FILE") },
     { "unit", 0, 0, G_OPTION_ARG_FILENAME, &unit_code,
@@ -87,9 +88,8 @@ zc_cli_cmd_ledger_export (ZcCli  *cli,
     return ZC_CLI_EXIT_USAGE;
   if (argc > 1)
     return zc_cli_usage_error (context, _("unexpected argument ‘%s’"), argv[1]);
-  if (format != NULL && !g_str_equal (format, "csv"))
-    return zc_cli_usage_error (context, _("unknown format ‘%s’; this version writes csv"),
-                               format);
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "xlsx"))
+    return zc_cli_usage_error (context, _("unknown format ‘%s’; use csv or xlsx"), format);
   if (output == NULL)
     return zc_cli_usage_error (context, _("name the file to write: -o FILE"));
 
@@ -99,9 +99,16 @@ zc_cli_cmd_ledger_export (ZcCli  *cli,
   if (unit_code != NULL && (unit = zc_cli_lookup_unit (cli, unit_code)) == NULL)
     return ZC_CLI_EXIT_REFUSED;
 
-  if (!zc_store_export_ledger_csv (cli->store, cli->actor,
-                                   unit != NULL ? zc_record_get_id (ZC_RECORD (unit)) : 0,
-                                   output, &error))
+  if (format != NULL && g_str_equal (format, "xlsx"))
+    {
+      if (!zc_xlsx_export_ledger (cli->store, cli->actor,
+                                  unit != NULL ? zc_record_get_id (ZC_RECORD (unit)) : 0,
+                                  output, NULL, NULL, NULL, &error))
+        return zc_cli_refuse_error (error);
+    }
+  else if (!zc_store_export_ledger_csv (cli->store, cli->actor,
+                                        unit != NULL ? zc_record_get_id (ZC_RECORD (unit)) : 0,
+                                        output, &error))
     return zc_cli_refuse_error (error);
 
   g_print (_("Wrote the ledger to %s\n"), output);

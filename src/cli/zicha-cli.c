@@ -59,7 +59,7 @@ static const ZcCliCommand commands[] = {
     "ledger import FILE.csv --unit CODE",
     N_("Import an existing rectification ledger") },
   { "ledger", "export", zc_cli_cmd_ledger_export,
-    "ledger export --format csv -o FILE [--unit CODE]",
+    "ledger export --format csv|xlsx -o FILE [--unit CODE]",
     N_("Export the rectification ledger") },
   { "ledger", "list", zc_cli_cmd_ledger_list,
     "ledger list [--unit CODE] [--state STATE] [--light LIGHT]",
@@ -70,6 +70,44 @@ static const ZcCliCommand commands[] = {
 };
 
 /* ---- output helpers ------------------------------------------------------------------ */
+
+/* GLib converts output to the console's charset, and in the C locale (ASCII) that turns
+ * every Chinese name into "???". Nothing can be gained by that: write UTF-8 there, and
+ * convert only to a real legacy charset such as GB18030. */
+static void
+print_to (FILE       *stream,
+          const char *string)
+{
+  const char *charset = NULL;
+
+  if (g_get_console_charset (&charset)
+      || g_ascii_strcasecmp (charset, "ANSI_X3.4-1968") == 0
+      || g_ascii_strcasecmp (charset, "ASCII") == 0
+      || g_ascii_strcasecmp (charset, "US-ASCII") == 0)
+    {
+      fputs (string, stream);
+    }
+  else
+    {
+      g_autofree char *converted = g_convert_with_fallback (string, -1, charset, "UTF-8", "?",
+                                                            NULL, NULL, NULL);
+
+      fputs (converted != NULL ? converted : string, stream);
+    }
+  fflush (stream);
+}
+
+static void
+on_print (const char *string)
+{
+  print_to (stdout, string);
+}
+
+static void
+on_printerr (const char *string)
+{
+  print_to (stderr, string);
+}
 
 /* Core messages are one line; a cell quoted into one might not be. */
 static char *
@@ -429,6 +467,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("zicha-cli");
+  g_set_print_handler (on_print);
+  g_set_printerr_handler (on_printerr);
 
   /* Translated, so only now that gettext is set up. */
   db_help = g_strdup_printf (_("The campaign database (default: %s)"), default_path);

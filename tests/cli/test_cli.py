@@ -246,6 +246,16 @@ class SetupTests(CliTestCase):
         self.assertEqual(sorted(line.split('\t')[0] for line in out.splitlines()[1:]),
                          ['SJ0001', 'SJ0002', 'SJ0003'])
 
+    def test_c_locale_keeps_chinese(self):
+        self.set_up_campaign()
+        self.env.update({'LANG': 'C', 'LC_ALL': 'C'})
+        out, _ = self.ok('units', 'list')
+        self.assertIn('社会救助处', out)
+        out, _ = self.ok('phase')
+        self.assertIn('2024年江州市民政局作风效能建设专项活动', out)
+        line = self.refused('phase', 'advance', actor='王五')
+        self.assertIn('王五', line)
+
     def test_bad_people_row_refuses_the_file(self):
         self.ok('init', '--title', '作风效能建设专项活动', '--start', START)
         self.ok('units', 'import', data('units.csv'))
