@@ -56,7 +56,18 @@ xgettext --package-name=zicha --from-code=UTF-8 --add-comments \
   --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
   --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
   --flag=g_markup_printf_escaped:1:c-format --flag=g_printerr:1:c-format \
-  --files-from="$tmp/listed" --output="$tmp/zicha.pot"
+  --files-from="$tmp/listed" --output="$tmp/zicha.pot" 2>"$tmp/xgettext.log"
+
+# A warning here is a string that cannot be translated as written, most often a format
+# macro inside _() (G_GINT64_FORMAT): xgettext stops at the macro, so the message it
+# extracts never matches the one the program looks up. Use "%" PRId64 (which gettext
+# understands) or format the number into a string first.
+if grep -q 'warning' "$tmp/xgettext.log"; then
+  echo "xgettext cannot extract some messages as written:"
+  sed 's/^/  /' "$tmp/xgettext.log"
+  echo
+  status=1
+fi
 
 # 3. zh_CN against it.
 for lang in $(grep -v '^\s*#' po/LINGUAS); do
