@@ -155,14 +155,53 @@ normalize_chars (const char *text,
   return chars;
 }
 
-static int
-compare_guint32 (gconstpointer a,
-                 gconstpointer b)
+/* Sorts hashes ascending: insertion sort for the short arrays most texts give, a radix
+ * sort (four byte-wide passes) for long ones; no comparison callbacks either way. */
+static void
+sort_hashes (guint32 *a,
+             guint    n)
 {
-  guint32 x = *(const guint32 *) a;
-  guint32 y = *(const guint32 *) b;
+  if (n < 64)
+    {
+      for (guint i = 1; i < n; i++)
+        {
+          guint32 v = a[i];
+          guint j = i;
 
-  return x < y ? -1 : x > y;
+          while (j > 0 && a[j - 1] > v)
+            {
+              a[j] = a[j - 1];
+              j--;
+            }
+          a[j] = v;
+        }
+      return;
+    }
+
+  {
+    g_autofree guint32 *tmp = g_new (guint32, n);
+    guint32 *from = a, *to = tmp;
+
+    for (guint shift = 0; shift < 32; shift += 8)
+      {
+        guint count[257] = { 0, };
+
+        for (guint i = 0; i < n; i++)
+          count[((from[i] >> shift) & 0xFF) + 1]++;
+        for (guint b = 0; b < 256; b++)
+          count[b + 1] += count[b];
+        for (guint i = 0; i < n; i++)
+          to[count[(from[i] >> shift) & 0xFF]++] = from[i];
+        {
+          guint32 *t = from;
+
+          from = to;
+          to = t;
+        }
+      }
+    /* four passes: the sorted data is back in @a */
+    g_assert (from == a);
+  }
 }
 
 static void
@@ -192,7 +231,7 @@ bigram_set_init (BigramSet  *set,
   set->hashes = g_new (guint32, n - 1);
   for (guint i = 0; i + 1 < n; i++)
     set->hashes[i] = bigram_hash (chars[i], chars[i + 1]);
-  qsort (set->hashes, n - 1, sizeof (guint32), compare_guint32);
+  sort_hashes (set->hashes, n - 1);
 
   for (guint i = 0; i < n - 1; i++)
     if (len == 0 || set->hashes[len - 1] != set->hashes[i])
@@ -764,15 +803,33 @@ typedef struct
 {
   gint64    id;
   BigramSet set;
+  gboolean  live;      /* FALSE once removed (its postings stay, and are skipped) */
 } IndexEntry;
 
+/*
+ * Postings come in two parts: the entries added in bulk, in one array (CSR: @base_off[t] to
+ * @base_off[t + 1] in @base) for the terms known then, and the entries added one by one
+ * since, in a small array per term (@postings, NULL for terms with none).
+ */
 struct _ZcSimilarityIndex
 {
-  GArray   *entries;    /* IndexEntry */
-  TermMap   map;        /* bigram hash → term number */
-  GPtrArray *postings;  /* term number → GArray of guint entry numbers (ascending) */
-  GArray   *counts;     /* scratch: guint per entry */
+  GArray    *entries;   /* IndexEntry */
+  guint      n_live;
+  TermMap    map;       /* bigram hash → term number */
+  guint      n_terms;
+  guint      n_base_terms;
+  guint     *base_off;
+  guint     *base;
+  GPtrArray *postings;  /* term number → GArray of guint entry numbers, or NULL */
+  GArray    *counts;    /* scratch: guint per entry */
 };
+
+static void
+free_postings (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
 
 /**
  * zc_similarity_index_new:
@@ -786,7 +843,7 @@ zc_similarity_index_new (void)
 
   index->entries = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
   term_map_init (&index->map, 1024);
-  index->postings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  index->postings = g_ptr_array_new_with_free_func (free_postings);
   index->counts = g_array_new (FALSE, TRUE, sizeof (guint));
   return index;
 }
@@ -801,9 +858,123 @@ zc_similarity_index_free (ZcSimilarityIndex *index)
     bigram_set_clear (&g_array_index (index->entries, IndexEntry, i).set);
   g_array_unref (index->entries);
   term_map_clear (&index->map);
+  g_free (index->base_off);
+  g_free (index->base);
   g_ptr_array_unref (index->postings);
   g_array_unref (index->counts);
   g_free (index);
+}
+
+/* Adds a text; returns its entry number (for index_remove()). */
+static guint
+index_add (ZcSimilarityIndex *index,
+           gint64             id,
+           const char        *text)
+{
+  IndexEntry entry = { id, { NULL, 0 }, TRUE };
+  guint number;
+
+  bigram_set_init (&entry.set, text);
+  number = index->entries->len;
+  g_array_append_val (index->entries, entry);
+  g_array_set_size (index->counts, index->entries->len);
+  index->n_live++;
+
+  for (guint k = 0; k < entry.set.len; k++)
+    {
+      guint32 t = term_map_intern (&index->map, entry.set.hashes[k], index->n_terms);
+      GArray *list;
+
+      if (t == index->n_terms)
+        {
+          index->n_terms++;
+          g_ptr_array_add (index->postings, NULL);
+        }
+      list = g_ptr_array_index (index->postings, t);
+      if (list == NULL)
+        {
+          list = g_array_sized_new (FALSE, FALSE, sizeof (guint), 4);
+          g_ptr_array_index (index->postings, t) = list;
+        }
+      g_array_append_val (list, number);
+    }
+  return number;
+}
+
+/* Adds @n texts to an empty index at once: the postings are laid out in one array. */
+static void
+index_add_bulk (ZcSimilarityIndex *index,
+                const gint64      *ids,
+                const char *const *texts,
+                guint              n)
+{
+  g_autofree guint32 *terms = NULL;
+  g_autofree guint *fill = NULL;
+  guint total = 0, at = 0;
+
+  g_assert (index->entries->len == 0);
+
+  g_array_set_size (index->entries, n);
+  for (guint i = 0; i < n; i++)
+    {
+      IndexEntry *entry = &g_array_index (index->entries, IndexEntry, i);
+
+      entry->id = ids[i];
+      entry->live = TRUE;
+      bigram_set_init (&entry->set, texts[i]);
+      total += entry->set.len;
+    }
+  index->n_live = n;
+  g_array_set_size (index->counts, n);
+
+  term_map_clear (&index->map);
+  term_map_init (&index->map, MAX (total / 8, 1024));
+  terms = g_new (guint32, MAX (total, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      IndexEntry *entry = &g_array_index (index->entries, IndexEntry, i);
+
+      for (guint k = 0; k < entry->set.len; k++)
+        {
+          guint32 t = term_map_intern (&index->map, entry->set.hashes[k], index->n_terms);
+
+          if (t == index->n_terms)
+            index->n_terms++;
+          terms[at++] = t;
+        }
+    }
+
+  index->n_base_terms = index->n_terms;
+  index->base_off = g_new0 (guint, index->n_terms + 1);
+  for (guint k = 0; k < total; k++)
+    index->base_off[terms[k] + 1]++;
+  for (guint t = 0; t < index->n_terms; t++)
+    index->base_off[t + 1] += index->base_off[t];
+  index->base = g_new (guint, MAX (total, 1));
+  fill = g_memdup2 (index->base_off, (index->n_terms + 1) * sizeof (guint));
+  at = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      guint len = g_array_index (index->entries, IndexEntry, i).set.len;
+
+      for (guint k = 0; k < len; k++)
+        index->base[fill[terms[at++]]++] = i;
+    }
+
+  g_ptr_array_set_size (index->postings, index->n_terms);
+}
+
+static void
+index_remove (ZcSimilarityIndex *index,
+              guint              number)
+{
+  IndexEntry *entry = &g_array_index (index->entries, IndexEntry, number);
+
+  if (!entry->live)
+    return;
+  entry->live = FALSE;
+  bigram_set_clear (&entry->set);
+  index->n_live--;
 }
 
 /**
@@ -819,46 +990,26 @@ zc_similarity_index_add (ZcSimilarityIndex *index,
                          gint64             id,
                          const char        *text)
 {
-  IndexEntry entry = { id, { NULL, 0 } };
-  guint number;
-
   g_return_if_fail (index != NULL);
 
-  bigram_set_init (&entry.set, text);
-  number = index->entries->len;
-  g_array_append_val (index->entries, entry);
-  g_array_set_size (index->counts, index->entries->len);
-
-  for (guint k = 0; k < entry.set.len; k++)
-    {
-      guint32 t = term_map_intern (&index->map, entry.set.hashes[k], index->postings->len);
-
-      if (t == index->postings->len)
-        g_ptr_array_add (index->postings, g_array_new (FALSE, FALSE, sizeof (guint)));
-      g_array_append_val (g_ptr_array_index (index->postings, t), number);
-    }
+  index_add (index, id, text);
 }
 
-/**
- * zc_similarity_index_best:
- * @index: an index
- * @text: the text to look up
- * @threshold: the least similarity that counts
- * @id: (out) (optional): the identifier of the most similar text
- * @score: (out) (optional): its similarity
- *
- * Finds the indexed text most similar to @text (the first added among equals).
- *
- * Returns: %TRUE when one scores at least @threshold
- */
-gboolean
-zc_similarity_index_best (ZcSimilarityIndex *index,
-                          const char        *text,
-                          double             threshold,
-                          gint64            *id,
-                          double            *score)
+/* @number is the entry's number in the index, @id the caller's identifier. */
+typedef gboolean (*IndexFilter) (guint    number,
+                                 gint64   id,
+                                 gpointer data);
+
+/* The best entry scoring at least @threshold among those @accept takes (all when NULL). */
+static gboolean
+index_best (ZcSimilarityIndex *index,
+            const char        *text,
+            double             threshold,
+            IndexFilter        accept,
+            gpointer           data,
+            gint64            *id,
+            double            *score)
 {
-  g_autofree guint32 *terms = NULL;
   g_autoptr(GArray) touched = NULL;
   BigramSet query;
   guint *counts;
@@ -868,35 +1019,42 @@ zc_similarity_index_best (ZcSimilarityIndex *index,
   double best_score = -1;
   guint best = 0;
 
-  g_return_val_if_fail (index != NULL, FALSE);
-
   bigram_set_init (&query, text);
-  if (query.len == 0 || index->entries->len == 0)
+  if (query.len == 0 || index->n_live == 0)
     {
       bigram_set_clear (&query);
       return FALSE;
     }
 
+  /* Bigrams in a large share of the texts only count through the bound and the merge. */
   max_df = MAX ((guint) (index->entries->len * COMMON_SHARE), COMMON_MIN_DF);
   counts = (guint *) index->counts->data;
   touched = g_array_new (FALSE, FALSE, sizeof (guint));
-  terms = g_new (guint32, query.len);
 
   for (guint k = 0; k < query.len; k++)
     {
       guint32 t = term_map_lookup (&index->map, query.hashes[k]);
       GArray *list;
+      const guint *base = NULL;
+      guint n_base = 0;
 
-      terms[k] = t;
       if (t == G_MAXUINT32)
         continue;
       list = g_ptr_array_index (index->postings, t);
-      if (list->len > max_df)
+      if (t < index->n_base_terms)
+        {
+          base = index->base + index->base_off[t];
+          n_base = index->base_off[t + 1] - index->base_off[t];
+        }
+      if (n_base + (list != NULL ? list->len : 0) > max_df)
         {
           n_common++;
           continue;
         }
-      for (guint p = 0; p < list->len; p++)
+      for (guint p = 0; p < n_base; p++)
+        if (counts[base[p]]++ == 0)
+          g_array_append_val (touched, base[p]);
+      for (guint p = 0; list != NULL && p < list->len; p++)
         {
           guint e = g_array_index (list, guint, p);
 
@@ -913,7 +1071,16 @@ zc_similarity_index_best (ZcSimilarityIndex *index,
       double s;
 
       counts[e] = 0;
+      if (!entry->live)
+        continue;
+      /* Sizes and the shared rare bigrams bound the score before any merge. */
       if (!may_reach (query.len, entry->set.len, shared + n_common, threshold))
+        continue;
+      if (best_score >= 0 &&
+          jaccard (query.len, entry->set.len,
+                   MIN (shared + n_common, MIN (query.len, entry->set.len))) < best_score)
+        continue;
+      if (accept != NULL && !accept (e, entry->id, data))
         continue;
       if (n_common != 0)
         shared = intersection_size (&query, &entry->set);
@@ -936,6 +1103,30 @@ zc_similarity_index_best (ZcSimilarityIndex *index,
 
   bigram_set_clear (&query);
   return found;
+}
+
+/**
+ * zc_similarity_index_best:
+ * @index: an index
+ * @text: the text to look up
+ * @threshold: the least similarity that counts
+ * @id: (out) (optional): the identifier of the most similar text
+ * @score: (out) (optional): its similarity
+ *
+ * Finds the indexed text most similar to @text (the first added among equals).
+ *
+ * Returns: %TRUE when one scores at least @threshold
+ */
+gboolean
+zc_similarity_index_best (ZcSimilarityIndex *index,
+                          const char        *text,
+                          double             threshold,
+                          gint64            *id,
+                          double            *score)
+{
+  g_return_val_if_fail (index != NULL, FALSE);
+
+  return index_best (index, text, threshold, NULL, NULL, id, score);
 }
 
 /* ---- the store's uses ------------------------------------------------------------------ */
@@ -1007,197 +1198,208 @@ zc_store_cluster_unit_findings (ZcStore   *self,
 
 /* ---- quality hints ------------------------------------------------------------------ */
 
-/* How many distinct trigrams of the text to ask the full-text index about, rarest first,
- * and how many of the best-ranked findings to compare exactly. */
-#define HINT_PROBE_TRIGRAMS   48
-#define HINT_QUERY_TRIGRAMS    8
-#define HINT_CANDIDATES       40
-
 /*
- * The trigrams that finding_fts (tokenize='trigram') holds for this text: runs of three
- * characters with no punctuation or white space inside, lower-cased as the tokenizer
- * folds ASCII case. Spread over the whole text, without repeats.
+ * "Nearly the same as what someone else wrote" compares the text with every
+ * self-inspection finding of the campaign (60,000 in a large city). The findings live in
+ * an index of their bigrams kept with the store, built on the first hint and then kept up
+ * to date from the audit log: every change to a finding has its entry there, so the
+ * entries after the last one seen name the findings to read again. A look-up then costs
+ * a few milliseconds whatever the size of the campaign.
  */
-static GPtrArray *
-text_trigrams (const char *text)
-{
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *picked = g_ptr_array_new_with_free_func (g_free);
-  const char *run[3] = { NULL, NULL, NULL };
-  guint run_len = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* A quotation mark could not be put inside the FTS5 string; treat it as a break. */
-      if (is_dropped (c) || c == '"')
-        {
-          run_len = 0;
-          continue;
-        }
-      run[0] = run[1];
-      run[1] = run[2];
-      run[2] = p;
-      if (++run_len >= 3)
-        {
-          char *tri = g_utf8_strdown (run[0], g_utf8_next_char (p) - run[0]);
-
-          if (g_hash_table_contains (seen, tri))
-            g_free (tri);
-          else
-            {
-              g_hash_table_add (seen, tri);
-              g_ptr_array_add (all, tri);
-            }
-        }
-    }
-
-  if (all->len <= HINT_PROBE_TRIGRAMS)
-    {
-      for (guint i = 0; i < all->len; i++)
-        g_ptr_array_add (picked, g_strdup (g_ptr_array_index (all, i)));
-    }
-  else
-    {
-      for (guint k = 0; k < HINT_PROBE_TRIGRAMS; k++)
-        g_ptr_array_add (picked, g_strdup (g_ptr_array_index (all,
-                                                              (guint) ((guint64) k * all->len
-                                                                       / HINT_PROBE_TRIGRAMS))));
-    }
-
-  return picked;
-}
-
 typedef struct
 {
-  const char *trigram;
-  gint64      docs;
-} Probe;
+  ZcSimilarityIndex *index;
+  GHashTable        *by_uuid;      /* finding uuid → entry number + 1 */
+  GArray            *authors;      /* entry number → author id (gint64) */
+  gint64             audit_mark;   /* the last audit entry taken into account */
+  gint64             exclude;      /* while searching: the actor, whose findings do not count */
+} HintCache;
 
-static int
-compare_probes (gconstpointer a,
-                gconstpointer b)
+#define HINT_CACHE_KEY "zc-hint-cache"
+/* More changes than this since the last look-up: read everything again. */
+#define HINT_CACHE_MAX_CHANGES 2000
+
+static void
+hint_cache_free (gpointer data)
 {
-  const Probe *x = a;
-  const Probe *y = b;
+  HintCache *cache = data;
 
-  return x->docs < y->docs ? -1 : x->docs > y->docs;
+  zc_similarity_index_free (cache->index);
+  g_hash_table_unref (cache->by_uuid);
+  g_array_unref (cache->authors);
+  g_free (cache);
 }
 
-/* A connection-private view of the trigram vocabulary, for document frequencies. */
+static void
+hint_cache_put (HintCache  *cache,
+                const char *uuid,
+                gint64      id,
+                gint64      author_id,
+                const char *text)
+{
+  gpointer old = g_hash_table_lookup (cache->by_uuid, uuid);
+  guint number;
+
+  if (old != NULL)
+    index_remove (cache->index, GPOINTER_TO_UINT (old) - 1);
+  number = index_add (cache->index, id, text);
+  g_hash_table_replace (cache->by_uuid, g_strdup (uuid), GUINT_TO_POINTER (number + 1));
+  g_array_set_size (cache->authors, number + 1);
+  g_array_index (cache->authors, gint64, number) = author_id;
+}
+
+static void
+hint_cache_drop (HintCache  *cache,
+                 const char *uuid)
+{
+  gpointer old = g_hash_table_lookup (cache->by_uuid, uuid);
+
+  if (old == NULL)
+    return;
+  index_remove (cache->index, GPOINTER_TO_UINT (old) - 1);
+  g_hash_table_remove (cache->by_uuid, uuid);
+}
+
+#define HINT_FINDINGS \
+  "SELECT uuid, id, author_id, phenomenon FROM finding " \
+  "WHERE source = 'self' AND author_id IS NOT NULL AND phenomenon IS NOT NULL"
+
+static HintCache *
+hint_cache_build (ZcStore  *self,
+                  GError  **error)
+{
+  HintCache *cache = g_new0 (HintCache, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  cache->index = zc_similarity_index_new ();
+  cache->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cache->authors = g_array_new (FALSE, TRUE, sizeof (gint64));
+  /* The mark first: a change made meanwhile is read again next time, which does no harm. */
+  cache->audit_mark = zc_store_query_int (self, 0, "SELECT max(id) FROM audit", NULL);
+
+  stmt = zc_store_stmt (self, HINT_FINDINGS, error);
+  if (stmt == NULL)
+    {
+      hint_cache_free (cache);
+      return NULL;
+    }
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 1);
+        gint64 author_id = sqlite3_column_int64 (stmt, 2);
+
+        g_hash_table_replace (cache->by_uuid, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                              GUINT_TO_POINTER (ids->len + 1));
+        g_array_append_val (ids, id);
+        g_array_append_val (cache->authors, author_id);
+        g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        zc_store_sql_error (self, "findings", error);
+        hint_cache_free (cache);
+        return NULL;
+      }
+    index_add_bulk (cache->index, (const gint64 *) ids->data,
+                    (const char * const *) texts->pdata, ids->len);
+  }
+  return cache;
+}
+
+/* Reads again the findings changed since the cache last looked. */
 static gboolean
-ensure_vocabulary (ZcStore  *self,
-                   GError  **error)
+hint_cache_refresh (ZcStore    *self,
+                    HintCache  *cache,
+                    GError    **error)
 {
-  if (g_object_get_data (G_OBJECT (self), "zc-finding-vocab") != NULL)
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  gint64 mark = zc_store_query_int (self, 0, "SELECT max(id) FROM audit", NULL);
+  sqlite3_stmt *stmt;
+
+  if (mark == cache->audit_mark)
     return TRUE;
-  if (!zc_store_exec (self,
-                      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.zc_finding_vocab "
-                      "USING fts5vocab (main, 'finding_fts', 'row')",
-                      error))
+  if (mark < cache->audit_mark || mark - cache->audit_mark > HINT_CACHE_MAX_CHANGES)
     return FALSE;
-  g_object_set_data (G_OBJECT (self), "zc-finding-vocab", GINT_TO_POINTER (1));
-  return TRUE;
+
+  stmt = zc_store_stmt (self, "SELECT DISTINCT record FROM audit "
+                              "WHERE id > ? AND id <= ? AND tbl = 'finding' AND record IS NOT NULL",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cache->audit_mark);
+  sqlite3_bind_int64 (stmt, 2, mark);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (changed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  stmt = zc_store_stmt (self, HINT_FINDINGS " AND uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (changed, i);
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        hint_cache_put (cache, uuid, sqlite3_column_int64 (stmt, 1),
+                        sqlite3_column_int64 (stmt, 2), (const char *) sqlite3_column_text (stmt, 3));
+      else
+        hint_cache_drop (cache, uuid);   /* deleted, emptied, or no longer a self finding */
+      sqlite3_reset (stmt);
+    }
+  sqlite3_clear_bindings (stmt);
+  cache->audit_mark = mark;
+
+  /* Removed entries leave their postings behind: start afresh when they pile up. */
+  return cache->index->entries->len <= 2 * cache->index->n_live + 64;
 }
 
-/*
- * Is @text nearly the same as a self-inspection finding written by someone else? The
- * full-text index gives the findings that share the rarest trigrams of the text, ranked by
- * BM25; only those few are compared exactly. A finding nearly the same as @text shares
- * most of its trigrams, rare ones included, so it ranks near the top.
- */
+static gboolean
+written_by_other (guint    number,
+                  gint64   id,
+                  gpointer data)
+{
+  HintCache *cache = data;
+
+  return g_array_index (cache->authors, gint64, number) != cache->exclude;
+}
+
 static gboolean
 like_other_finding (ZcStore    *self,
                     ZcPerson   *actor,
                     const char *text,
                     GError    **error)
 {
-  g_autoptr(GPtrArray) trigrams = text_trigrams (text);
-  g_autoptr(GArray) probes = NULL;
-  g_autoptr(GString) match = NULL;
-  sqlite3_stmt *stmt;
-  gint64 actor_id = actor != NULL ? zc_record_get_id (ZC_RECORD (actor)) : 0;
-  BigramSet query;
-  gboolean found = FALSE;
-  int rc;
+  HintCache *cache = g_object_get_data (G_OBJECT (self), HINT_CACHE_KEY);
+  gboolean found;
 
-  if (trigrams->len == 0)
-    return FALSE;
-
-  if (!ensure_vocabulary (self, error))
-    return FALSE;
-
-  probes = g_array_sized_new (FALSE, FALSE, sizeof (Probe), trigrams->len);
-  stmt = zc_store_stmt (self, "SELECT doc FROM temp.zc_finding_vocab WHERE term = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < trigrams->len; i++)
+  /* A cache that cannot follow the changes (too many, or a failed read) is built again. */
+  if (cache != NULL && !hint_cache_refresh (self, cache, NULL))
     {
-      Probe probe = { g_ptr_array_index (trigrams, i), 0 };
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, probe.trigram, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        probe.docs = sqlite3_column_int64 (stmt, 0);
-      else if (rc != SQLITE_DONE)
-        {
-          sqlite3_reset (stmt);
-          return zc_store_sql_error (self, "trigram vocabulary", error);
-        }
-      /* A trigram no finding has cannot find anything. */
-      if (probe.docs > 0)
-        g_array_append_val (probes, probe);
+      g_object_set_data (G_OBJECT (self), HINT_CACHE_KEY, NULL);
+      cache = NULL;
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (probes->len == 0)
-    return FALSE;
-  g_array_sort (probes, compare_probes);
-
-  match = g_string_new ("phenomenon : (");
-  for (guint i = 0; i < MIN (probes->len, HINT_QUERY_TRIGRAMS); i++)
-    g_string_append_printf (match, "%s\"%s\"", i > 0 ? " OR " : "",
-                            g_array_index (probes, Probe, i).trigram);
-  g_string_append (match, ")");
-
-  stmt = zc_store_stmt (self,
-                        "SELECT f.phenomenon FROM "
-                        " (SELECT rowid AS id FROM finding_fts WHERE finding_fts MATCH ?1"
-                        "  ORDER BY rank LIMIT ?2) AS hit"
-                        " JOIN finding AS f ON f.id = hit.id"
-                        " WHERE f.source = 'self' AND f.author_id IS NOT NULL"
-                        "   AND f.author_id <> ?3",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  if (!zc_store_bind (self, stmt, error, "sii", match->str, (gint64) HINT_CANDIDATES, actor_id))
-    return FALSE;
-
-  bigram_set_init (&query, text);
-  while (!found && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (cache == NULL)
     {
-      const char *other = (const char *) sqlite3_column_text (stmt, 0);
-      BigramSet set;
-
-      bigram_set_init (&set, other);
-      found = jaccard (query.len, set.len, intersection_size (&query, &set))
-              >= ZC_SIMILARITY_HINT_THRESHOLD;
-      bigram_set_clear (&set);
+      cache = hint_cache_build (self, error);
+      if (cache == NULL)
+        return FALSE;
+      g_object_set_data_full (G_OBJECT (self), HINT_CACHE_KEY, cache, hint_cache_free);
     }
-  bigram_set_clear (&query);
 
-  if (!found && rc != SQLITE_DONE)
-    {
-      zc_store_sql_error (self, "similar findings", error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  cache->exclude = actor != NULL ? zc_record_get_id (ZC_RECORD (actor)) : 0;
+  found = index_best (cache->index, text, ZC_SIMILARITY_HINT_THRESHOLD, written_by_other, cache,
+                      NULL, NULL);
+
+  /* Inside a transaction the cache may have seen changes that are rolled back later. */
+  if (self->tx_depth > 0)
+    g_object_set_data (G_OBJECT (self), HINT_CACHE_KEY, NULL);
 
   return found;
 }
@@ -1285,4 +1487,90 @@ zc_store_quality_hint (ZcStore    *self,
     g_debug ("Quality hint: could not compare with other findings: %s", error->message);
 
   return ZC_HINT_NONE;
+}
+
+static void
+prepare_hints_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(ZcStore) store = NULL;
+  GError *error = NULL;
+  HintCache *cache;
+
+  store = zc_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  cache = hint_cache_build (store, &error);
+  if (cache == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, cache, hint_cache_free);
+}
+
+/**
+ * zc_store_prepare_quality_hints_async:
+ * @self: a store
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the index is ready
+ * @user_data: for @callback
+ *
+ * Builds the index of the campaign's findings that zc_store_quality_hint() uses, in a thread
+ * with its own connection to the database, so that the first hint answers at once.
+ */
+void
+zc_store_prepare_quality_hints_async (ZcStore             *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ZC_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, zc_store_prepare_quality_hints_async);
+  g_task_set_task_data (task, g_strdup (zc_store_get_path (self)), g_free);
+  g_task_run_in_thread (task, prepare_hints_thread);
+}
+
+/**
+ * zc_store_prepare_quality_hints_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: where to report a failure
+ *
+ * Hands the index built in the thread to @self (unless a hint built one meanwhile).
+ *
+ * Returns: %TRUE when the index is ready
+ */
+gboolean
+zc_store_prepare_quality_hints_finish (ZcStore       *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  HintCache *cache;
+
+  g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        zc_store_prepare_quality_hints_async, FALSE);
+
+  cache = g_task_propagate_pointer (G_TASK (result), error);
+  if (cache == NULL)
+    return FALSE;
+  /* The cache was read on another connection: the changes after its audit mark are read
+   * on this one at the next hint. */
+  if (g_object_get_data (G_OBJECT (self), HINT_CACHE_KEY) == NULL)
+    g_object_set_data_full (G_OBJECT (self), HINT_CACHE_KEY, cache, hint_cache_free);
+  else
+    hint_cache_free (cache);
+  return TRUE;
 }

@@ -65,4 +65,16 @@ ZcHintKind  zc_store_quality_hint (ZcStore    *self,
                                    const char *phenomenon,
                                    char      **message);
 
+/* Optional: builds, in a thread on a connection of its own, the index of the campaign's
+ * findings that zc_store_quality_hint() compares with (a few hundred milliseconds for
+ * 60,000 findings), so that the first hint does not wait for it. Call it when the form
+ * page opens; without it the first hint builds the index itself. */
+void        zc_store_prepare_quality_hints_async  (ZcStore             *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean    zc_store_prepare_quality_hints_finish (ZcStore             *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
 G_END_DECLS
