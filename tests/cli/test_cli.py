@@ -442,6 +442,11 @@ class LedgerTests(CliTestCase):
 
     def test_export_format(self):
         self.rectification_campaign()
+        self.ok('ledger', 'import', data('ledger.csv'), '--unit', 'SHJZ', actor=LEAD_SHJZ)
+        xlsx = os.path.join(self.tmp, 'ledger.xlsx')
+        self.ok('ledger', 'export', '--format', 'xlsx', '-o', xlsx, actor=INSPECTOR)
+        with open(xlsx, 'rb') as f:
+            self.assertEqual(f.read(2), b'PK')
         self.usage_error('ledger', 'export', '--format', 'pdf', '-o',
                          os.path.join(self.tmp, 'x.pdf'))
 
