@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "zc-format.h"
 
@@ -31,4 +32,22 @@ zc_format_date (const char *iso_date)
   if (date == NULL)
     return NULL;
   return zc_format_date_time (date);
+}
+
+char *
+zc_format_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize home_len = home ? strlen (home) : 0;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (home_len > 1 && strncmp (path, home, home_len) == 0 && path[home_len] == G_DIR_SEPARATOR)
+    {
+      g_autofree char *rest = g_filename_display_name (path + home_len + 1);
+
+      return g_strconcat ("~" G_DIR_SEPARATOR_S, rest, NULL);
+    }
+  return g_filename_display_name (path);
 }

@@ -11,4 +11,7 @@ char *zc_format_date        (const char *iso_date);
 /* The same for a date of the calendar (local time). */
 char *zc_format_date_time   (GDateTime  *date);
 
+/* @path for people to read: in the display encoding, with the home folder as "~". */
+char *zc_format_path        (const char *path);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zc-format.h"
 #include "zc-preferences-window.h"
 #include "zc-store.h"
 
@@ -73,9 +74,11 @@ update_storage_rows (ZcPreferencesWindow *self)
 {
   g_autofree char *default_path = zc_store_default_path ();
   g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+  g_autofree char *default_text = default_path ? zc_format_path (default_path) : g_strdup ("");
+  g_autofree char *last_text = last[0] ? zc_format_path (last) : g_strdup (_("None"));
 
-  adw_action_row_set_subtitle (self->database_row, default_path ? default_path : "");
-  adw_action_row_set_subtitle (self->last_database_row, last[0] ? last : _("None"));
+  adw_action_row_set_subtitle (self->database_row, default_text);
+  adw_action_row_set_subtitle (self->last_database_row, last_text);
 }
 
 static void

@@ -10,8 +10,8 @@
 #include "zc-new-campaign-dialog.h"
 #include "zc-window.h"
 
-/* The demo campaign is the same on every computer. */
-#define DEMO_SEED 20240
+/* The demo campaign is the same on every computer (and the same as zicha-cli demo). */
+#define DEMO_SEED 1
 
 typedef struct
 {
@@ -171,6 +171,7 @@ update_campaign_page (ZcWindow *self)
   g_autofree char *units_text = NULL;
   g_autofree char *people_text = NULL;
   g_autofree char *counts_text = NULL;
+  g_autofree char *path_text = zc_format_path (zc_store_get_path (self->store));
   const char *phase_name;
   ZcPhase phase;
   guint n_units;
@@ -227,7 +228,7 @@ update_campaign_page (ZcWindow *self)
   adw_action_row_set_subtitle (self->next_phase_row, next_phase_text);
   adw_action_row_set_subtitle (self->start_row, start ? start : _("Not set"));
   adw_action_row_set_subtitle (self->people_row, counts_text);
-  adw_action_row_set_subtitle (self->database_row, zc_store_get_path (self->store));
+  adw_action_row_set_subtitle (self->database_row, path_text);
 
   if (n_people == 0)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hint_row),
