@@ -36,6 +36,7 @@ struct _ZcWindow
   GtkWidget            *back_button;
   AdwWindowTitle       *window_title;
   GtkWidget            *primary_menu_button;
+  GtkWidget            *sidebar_menu_button;
   AdwViewStack         *main_stack;
   AdwStatusPage        *welcome_page;
   GtkWidget            *new_campaign_button;
@@ -55,6 +56,7 @@ struct _ZcWindow
   GtkNativeDialog      *chooser;
   char                 *new_title;       /* the campaign being created, while choosing a file */
   char                 *new_start_date;
+  char                 *campaign_title;  /* of the opened campaign, for the headers */
 
   GCancellable         *demo_cancellable;
   DemoJob              *demo_job;        /* owned by the running task */
@@ -111,6 +113,35 @@ update_header (ZcWindow *self)
   adw_header_bar_set_show_end_title_buttons (self->sidebar_header, folded);
   adw_header_bar_set_show_start_title_buttons (self->content_header, folded || !has_sidebar);
   gtk_widget_set_visible (self->back_button, folded && has_sidebar);
+
+  /* One primary menu: at the top of the sidebar when there is one, as GNOME apps do. F10
+   * opens whichever is the primary one. */
+  gtk_widget_set_visible (self->primary_menu_button, !has_sidebar);
+  gtk_menu_button_set_primary (GTK_MENU_BUTTON (self->primary_menu_button), !has_sidebar);
+  gtk_menu_button_set_primary (GTK_MENU_BUTTON (self->sidebar_menu_button), has_sidebar);
+}
+
+/* The sidebar names the campaign; the content header names the section shown, or the
+ * application and the campaign when there are no sections. */
+static void
+update_titles (ZcWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->main_stack);
+  AdwViewStackPage *page = child ? adw_view_stack_get_page (self->main_stack, child) : NULL;
+  const char *page_title = page ? adw_view_stack_page_get_title (page) : NULL;
+
+  adw_window_title_set_subtitle (self->sidebar_title, self->campaign_title);
+  if (gtk_widget_get_visible (self->sidebar) && page_title != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->main_stack), "campaign") != 0)
+    {
+      adw_window_title_set_title (self->window_title, page_title);
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Zicha"));
+      adw_window_title_set_subtitle (self->window_title, self->campaign_title);
+    }
 }
 
 static void
@@ -122,6 +153,7 @@ update_sidebar (ZcWindow *self)
   gtk_widget_set_visible (self->sidebar, visible);
   gtk_widget_set_visible (self->sidebar_separator, visible);
   update_header (self);
+  update_titles (self);
 }
 
 static void
@@ -238,7 +270,9 @@ update_campaign_page (ZcWindow *self)
   else
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hint_row), phase_hint (phase));
 
-  adw_window_title_set_subtitle (self->window_title, zc_campaign_get_title (campaign));
+  g_free (self->campaign_title);
+  self->campaign_title = g_strdup (zc_campaign_get_title (campaign));
+  update_titles (self);
 }
 
 static void
@@ -257,7 +291,7 @@ set_store (ZcWindow *self,
     }
   else
     {
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      g_clear_pointer (&self->campaign_title, g_free);
       adw_view_stack_set_visible_child_name (self->main_stack, "welcome");
     }
 
@@ -667,6 +701,7 @@ on_visible_page_changed_cb (ZcWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->main_stack);
 
+  update_titles (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -789,6 +824,7 @@ zc_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_free (self->new_title);
   g_free (self->new_start_date);
+  g_free (self->campaign_title);
 
   G_OBJECT_CLASS (zc_window_parent_class)->finalize (object);
 }
@@ -823,6 +859,7 @@ zc_window_class_init (ZcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZcWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ZcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ZcWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ZcWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ZcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ZcWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ZcWindow, new_campaign_button);

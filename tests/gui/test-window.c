@@ -64,6 +64,12 @@ is_mapped (gpointer data)
 }
 
 static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
 is_hidden (gpointer data)
 {
   return !gtk_widget_get_visible (GTK_WIDGET (data));
@@ -209,6 +215,25 @@ find_button (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkButton *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkButton *
+find_icon_button (GtkWidget  *root,
+                  const char *icon_name)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    return GTK_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_icon_button (child, icon_name);
 
       if (found != NULL)
         return found;
@@ -624,6 +649,7 @@ test_sections (void)
   g_signal_emit_by_name (list, "row-activated", row);
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "ledger");
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == row);
+  save_screenshot (GTK_WIDGET (window), "sections");
 
   zc_window_close_database (window);
   close_window (window);
@@ -635,6 +661,7 @@ test_narrow (void)
   ZcWindow *window = open_window (360, 640);
   g_autofree char *path = make_campaign_db ("narrow.db", "一个标题很长很长的作风建设专项活动，用来检查窄窗口");
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkButton *back;
   int minimum, natural;
 
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
@@ -649,6 +676,20 @@ test_narrow (void)
                       &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
   save_screenshot (GTK_WIDGET (window), "campaign-narrow");
+
+  /* With sections, the sidebar folds away: the content shows, with a way back. */
+  zc_window_add_page (window, "ledger", "Ledger", "view-list-symbolic", gtk_label_new ("Ledger"));
+  zc_window_show_page (window, "ledger");
+  spin (200);
+  back = find_icon_button (GTK_WIDGET (window), "go-previous-symbolic");
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (back)));
+  assert_all_named (GTK_WIDGET (window));
+  gtk_widget_activate (GTK_WIDGET (back));
+  g_assert_true (wait_until (is_unmapped, back, 5000));
+  g_assert_true (gtk_widget_get_mapped (find_widget_with_class (GTK_WIDGET (window),
+                                                                "navigation-sidebar")));
+  save_screenshot (GTK_WIDGET (window), "sidebar-narrow");
 
   zc_window_close_database (window);
   close_window (window);
