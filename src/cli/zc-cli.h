@@ -88,6 +88,9 @@ int zc_cli_cmd_forms_list    (ZcCli *cli, int argc, char **argv);
 int zc_cli_cmd_ledger_import (ZcCli *cli, int argc, char **argv);
 int zc_cli_cmd_ledger_export (ZcCli *cli, int argc, char **argv);
 int zc_cli_cmd_ledger_list   (ZcCli *cli, int argc, char **argv);
+int zc_cli_cmd_report        (ZcCli *cli, int argc, char **argv);
+int zc_cli_cmd_letter        (ZcCli *cli, int argc, char **argv);
+int zc_cli_cmd_notice        (ZcCli *cli, int argc, char **argv);
 int zc_cli_cmd_verify        (ZcCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -158,8 +158,8 @@ problem_text (const char *title,
   return g_strdup (title);
 }
 
-static GHashTable *
-category_labels (ZcStore *store)
+GHashTable *
+zc_doc_category_labels (ZcStore *store)
 {
   GHashTable *labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GListModel) entries = zc_store_list_entries (store, ZC_LIST_KIND_CATEGORY);
@@ -227,7 +227,7 @@ zc_doc_foreach_ledger_row (ZcStore          *store,
     return FALSE;
 
   /* Category labels are looked up in C: built-in entries have no label column. */
-  categories = category_labels (store);
+  categories = zc_doc_category_labels (store);
   today = zc_store_today (store);
   warning_days = zc_store_query_int (store, 7, "SELECT warning_days FROM campaign", NULL);
   filter = zc_policy_unit_filter (store, actor, "pr.unit_id");

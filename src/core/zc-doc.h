@@ -41,6 +41,9 @@ char       *zc_doc_date_words       (const char   *date);
 /* "一" … "九十九" (1–99), then digits. */
 char       *zc_doc_chinese_number   (guint         n);
 
+/* Category id (gint64*) → its official Chinese label (char*), for every category. */
+GHashTable *zc_doc_category_labels  (ZcStore      *store);
+
 /* One row of the ledger as the exports write it: an item, or a problem still waiting for
  * its measures (has_item FALSE, only unit, problem and category set). Strings are NULL
  * when empty. Valid during the callback only. */
