@@ -324,9 +324,13 @@ static const Phenomenon phenomena[N_CATEGORIES][N_PHENOMENA] = {
 };
 
 /* Who a self-inspection sentence is about, and how it ends: the core of the sentence
- * stays, so colleagues' findings come out as near-duplicates. */
+ * stays, so colleagues' findings come out as near-duplicates. A sentence that begins with
+ * the business takes an owner instead of a subject. */
 static const char * const subjects[] = {
   "", "", "本人", "个别同志", "部分同志", "少数干部职工",
+};
+static const char * const owners[] = {
+  "", "", "本人负责的", "本单位",
 };
 static const char * const endings[] = {
   "。", "。", "，群众有意见。", "，影响了民政部门形象。", "，工作成效打了折扣。",
@@ -1554,7 +1558,8 @@ resolve_entries (Demo                *d,
  * ====================================================================================== */
 
 static const int member_fates[N_FORM_FATES] = { 8, 6, 8, 4, 3, 6, 65 };
-static const int lead_fates[N_FORM_FATES] = { 0, 0, 5, 2, 2, 8, 83 };
+/* A lead reviews others only with an own form submitted or approved (亲自查、查自己). */
+static const int lead_fates[N_FORM_FATES] = { 0, 0, 8, 0, 0, 0, 92 };
 
 /* The people the documentation of zc-demo.h promises, with their fixed paths. */
 static const char * const demo_accounts[] = { "JJ001", "JL001", "JL002", "SJ001", "SJ002" };
@@ -1598,25 +1603,32 @@ plan_inspection (Demo *d)
 {
   guint n_suggestions, n_feedback;
   int unit_weights[256];
+  g_autofree int *written = g_new0 (int, d->people->len);
+
+  /* Who writes when: leads (and leaders and inspectors) first, then their people. */
+  for (guint i = 0; i < d->people->len; i++)
+    {
+      DemoPerson *p = PERSON (d, i);
+      gboolean first = is_lead (d, i) || (p->roles & (ZC_ROLE_LEADER | ZC_ROLE_INSPECTOR));
+
+      p->fate = pick_weighted (d, first ? lead_fates : member_fates, N_FORM_FATES);
+      if (is_demo_account (p->code))
+        p->fate = FORM_APPROVED;
+      written[i] = DAY_INSPECTION + (first ? rnd (d, 0, 3) : rnd (d, 4, 18));
+    }
 
   for (guint i = 0; i < d->people->len; i++)
     {
       DemoPerson *p = PERSON (d, i);
-      gboolean lead = is_lead (d, i) || (p->roles & ZC_ROLE_LEADER);
-      int write, review, resubmit;
+      int review, resubmit;
 
-      p->fate = pick_weighted (d, lead ? lead_fates : member_fates, N_FORM_FATES);
-      if (is_demo_account (p->code))
-        p->fate = FORM_APPROVED;
       if (p->fate == FORM_NOT_STARTED)
         continue;
-
-      /* Leads fill in their own form first (亲自查、查自己). */
-      write = DAY_INSPECTION + (lead ? rnd (d, 0, 3) : rnd (d, 3, 18));
-      push_event (d, write, EV_WRITE, i, 0, 0);
+      push_event (d, written[i], EV_WRITE, i, 0, 0);
       if (p->fate == FORM_DRAFT || p->fate == FORM_SUBMITTED)
         continue;
-      review = write + rnd (d, 1, 6);
+      /* after the reviewer's own form */
+      review = imax (written[i], written[reviewer_of (d, i)]) + rnd (d, 1, 6);
       push_event (d, review, EV_REVIEW, i, 0, 0);
       if (p->fate == FORM_APPROVED || p->fate == FORM_RETURNED)
         continue;
@@ -1655,11 +1667,21 @@ write_finding (Demo     *d,
   int phen = pick_phenomenon (d, category);
   int biz = rnd (d, 0, u->n_biz - 1);
   Fill f = { unit_biz (u, biz), u->name, p->name, NULL, 0 };
-  const char *subject = is_lead (d, person) && chance (d, 0.5) ? "作为主要负责人，本人" : PICK (d, subjects);
-  g_autofree char *core = fill (d, phenomena[category][phen].text, &f);
-  g_autofree char *text = g_strconcat (subject, core, PICK (d, endings), NULL);
+  const char *tmpl = phenomena[category][phen].text;
+  const char *subject;
+  g_autofree char *core = fill (d, tmpl, &f);
+  g_autofree char *text = NULL;
   g_autoptr(ZcFinding) finding = zc_finding_new ();
   gint64 id;
+
+  if (g_str_has_prefix (tmpl, "{biz}"))
+    subject = is_lead (d, person) && chance (d, 0.5) ? "作为主要负责人，本人分管的" : PICK (d, owners);
+  else if (g_str_has_prefix (tmpl, "处室") || g_str_has_prefix (tmpl, "老同志")
+           || g_str_has_prefix (tmpl, "个别"))
+    subject = "";
+  else
+    subject = is_lead (d, person) && chance (d, 0.5) ? "作为主要负责人，本人" : PICK (d, subjects);
+  text = g_strconcat (subject, core, PICK (d, endings), NULL);
 
   zc_finding_set_form_id (finding, form_id);
   zc_finding_set_unit_id (finding, unit_id (d, p->unit));
@@ -1740,7 +1762,7 @@ do_write (Demo    *d,
           GError **error)
 {
   static const int bureau_counts[] = { 10, 25, 35, 20, 10 };   /* 1–5 findings */
-  static const int city_counts[] = { 0, 0, 15, 25, 25, 20, 15 }; /* 3–7 findings */
+  static const int city_counts[] = { 0, 0, 10, 20, 25, 20, 15, 10 }; /* 3–8 findings */
   DemoPerson *p = PERSON (d, person);
   g_autoptr(ZcForm) form = zc_store_ensure_own_form (d->store, p->obj, error);
   int n;
@@ -2019,7 +2041,8 @@ aggregate_unit (Demo     *d,
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) texts = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) by_category = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) by_kind = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) chunk = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) cluster_error = NULL;
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
@@ -2030,8 +2053,6 @@ aggregate_unit (Demo     *d,
   n = g_list_model_get_n_items (list);
   if (n == 0)
     return TRUE;
-  for (guint i = 0; i < N_CATEGORIES; i++)
-    g_ptr_array_add (by_category, g_array_new (FALSE, FALSE, sizeof (gint64)));
   for (guint i = 0; i < n; i++)
     {
       ZcFinding *finding = g_list_model_get_item (list, i);
@@ -2075,29 +2096,38 @@ aggregate_unit (Demo     *d,
         return FALSE;
     }
 
-  /* The rest by category, a few at a time; some are left for later. */
+  /* The rest by the kind of problem they describe, a few at a time; some are left for
+   * later. Groups keep the order in which the list shows them. */
   for (guint i = 0; i < n; i++)
     {
       ZcFinding *finding = g_ptr_array_index (objects, i);
       gint64 id = zc_record_get_id (ZC_RECORD (finding));
+      guint packed = GPOINTER_TO_UINT (g_hash_table_lookup (d->findings, GSIZE_TO_POINTER ((gsize) id)));
       gpointer cat = g_hash_table_lookup (d->category_index,
                                           GSIZE_TO_POINTER ((gsize) zc_finding_get_category_id (finding)));
+      guint key = packed ? ((packed - 1) >> 8) + 1 : (cat ? GPOINTER_TO_UINT (cat) << 8 : 0) + 1;
+      gpointer slot;
 
       if (g_hash_table_contains (used, GSIZE_TO_POINTER ((gsize) id)))
         continue;
-      g_array_append_val ((GArray *) g_ptr_array_index (by_category, cat ? GPOINTER_TO_UINT (cat) - 1 : 0),
-                          id);
+      if (!g_hash_table_lookup_extended (groups, GUINT_TO_POINTER (key), NULL, &slot))
+        {
+          slot = GUINT_TO_POINTER (by_kind->len);
+          g_hash_table_insert (groups, GUINT_TO_POINTER (key), slot);
+          g_ptr_array_add (by_kind, g_array_new (FALSE, FALSE, sizeof (gint64)));
+        }
+      g_array_append_val ((GArray *) g_ptr_array_index (by_kind, GPOINTER_TO_UINT (slot)), id);
     }
-  for (guint c = 0; c < N_CATEGORIES; c++)
+  for (guint c = 0; c < by_kind->len; c++)
     {
-      GArray *ids = g_ptr_array_index (by_category, c);
+      GArray *ids = g_ptr_array_index (by_kind, c);
       guint at = 0;
 
       while (at < ids->len)
         {
-          guint take = (guint) imin (d->city ? rnd (d, 1, 4) : rnd (d, 1, 3), ids->len - at);
+          guint take = (guint) imin (d->city ? rnd (d, 1, 4) : rnd (d, 2, 6), ids->len - at);
 
-          if (!chance (d, 0.05)
+          if (!chance (d, 0.04)
               && !merge_chunk (d, unit, titles, texts, &g_array_index (ids, gint64, at), take,
                                phase_moved, error))
             return FALSE;
@@ -3314,6 +3344,15 @@ demo_free (Demo *d)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Demo, demo_free)
 
+static void
+restore_cache_size (ZcStore *store,
+                    gint64   pages)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, pages);
+
+  zc_store_exec (store, sql, NULL);
+}
+
 gboolean
 zc_demo_generate (ZcStore      *store,
                   ZcDemoScale   scale,
@@ -3324,6 +3363,7 @@ zc_demo_generate (ZcStore      *store,
 {
   g_autoptr(Demo) d = NULL;
   gint64 timer = g_get_monotonic_time ();
+  gint64 cache_size;
 
   g_return_val_if_fail (ZC_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -3363,6 +3403,11 @@ zc_demo_generate (ZcStore      *store,
   report_progress (d, 0.0);
   build_organisation (d);
 
+  /* One transaction for the whole campaign: give it a page cache that holds the indexes,
+   * so that SQLite does not spill pages to the log while it writes. */
+  cache_size = zc_store_query_int (store, -2000, "PRAGMA cache_size", NULL);
+  if (d->city && !zc_store_exec (store, "PRAGMA cache_size = -262144", error))
+    return FALSE;
   if (!zc_store_begin (store, error))
     return FALSE;
   if (!set_up_campaign (d, error))
@@ -3385,6 +3430,7 @@ zc_demo_generate (ZcStore      *store,
 
   if (!zc_store_commit (store, error))
     goto failed;
+  restore_cache_size (store, cache_size);
   g_debug ("demo: %u units, %u people, %u problems, %u items, %u orders in %.1f s",
            d->units->len, d->people->len, d->problems->len, d->items->len, d->orders->len,
            (g_get_monotonic_time () - timer) / 1e6);
@@ -3393,5 +3439,6 @@ zc_demo_generate (ZcStore      *store,
 
 failed:
   zc_store_rollback (store);
+  restore_cache_size (store, cache_size);
   return FALSE;
 }
