@@ -936,7 +936,11 @@ zc_window_open_file (ZcWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (self->demo_job != NULL)
-    return FALSE;
+    {
+      zc_window_show_message (self, _("The demo campaign is being prepared; open the database "
+                                      "when it is ready."));
+      return FALSE;
+    }
 
   path = g_file_get_path (file);
   if (path == NULL)
