@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "zc-keys.h"
 #include "zc-limits.h"
 #include "zc-store-private.h"
 
@@ -12,6 +13,12 @@
  * Passphrases are stored only as argon2id hashes (crypto_pwhash_str). A wrong passphrase
  * is answered after a delay that doubles with each failure in a row (up to 8 s), which
  * makes guessing at the sign-in screen slow without locking anybody out.
+ *
+ * The first passphrase set on an installation also creates the person's Ed25519 signing key
+ * pair (zc-keys.h); a new passphrase re-encrypts the same secret key, so the public key that
+ * others have pinned stays valid. The passphrase and the secret key belong to this
+ * installation: setting them is logged but does not raise the person record's revision, so
+ * that the record still merges with the inspectors' copy in exchange files.
  */
 
 static char *
@@ -59,7 +66,12 @@ zc_store_set_passphrase (ZcStore     *self,
 {
   g_autofree char *stored = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *old_seckey = NULL;
+  g_autofree char *old_pubkey = NULL;
+  g_autofree char *seckey = NULL;
+  g_autofree char *pubkey = NULL;
   g_autoptr(JsonObject) fields = NULL;
+  gint64 id;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_PERSON (person), FALSE);
@@ -73,8 +85,8 @@ zc_store_set_passphrase (ZcStore     *self,
       return FALSE;
     }
 
-  stored = zc_store_query_text (self, "SELECT pass_hash FROM person WHERE id = ?", "i",
-                                zc_record_get_id (ZC_RECORD (person)));
+  id = zc_record_get_id (ZC_RECORD (person));
+  stored = zc_store_query_text (self, "SELECT pass_hash FROM person WHERE id = ?", "i", id);
   if (stored && !check_passphrase (stored, old_passphrase))
     {
       penalise (self, person->staff_code);
@@ -85,15 +97,45 @@ zc_store_set_passphrase (ZcStore     *self,
   if (!(hash = hash_passphrase (new_passphrase, error)))
     return FALSE;
 
+  /* The signing key: re-encrypted under the new passphrase, or created on first use. */
+  old_seckey = zc_store_query_text (self, "SELECT seckey FROM person WHERE id = ?", "i", id);
+  old_pubkey = zc_store_query_text (self, "SELECT pubkey FROM person WHERE id = ?", "i", id);
+  if (old_seckey && stored)
+    {
+      guint8 secret[ZC_KEY_SECRET_BYTES];
+
+      if (!zc_keys_open_secret (old_seckey, old_passphrase, secret, error))
+        return FALSE;
+      seckey = zc_keys_seal_secret (secret, new_passphrase, error);
+      sodium_memzero (secret, sizeof secret);
+      if (seckey == NULL)
+        return FALSE;
+      pubkey = g_strdup (old_pubkey);
+    }
+  else if (!zc_keys_generate (new_passphrase, &pubkey, &seckey, error))
+    return FALSE;
+
   fields = json_object_new ();
   json_object_set_string_member (fields, "passphrase", stored ? "changed" : "set");
+  if (g_strcmp0 (old_pubkey, pubkey) != 0)
+    {
+      JsonArray *pair = json_array_new ();
+
+      if (old_pubkey)
+        json_array_add_string_element (pair, old_pubkey);
+      else
+        json_array_add_null_element (pair);
+      json_array_add_string_element (pair, pubkey);
+      json_object_set_array_member (fields, "pubkey", pair);
+    }
 
   if (!zc_store_begin (self, error))
     return FALSE;
-  if (!zc_store_run (self, error, "UPDATE person SET pass_hash = ? WHERE id = ?", "si", hash,
-                     zc_record_get_id (ZC_RECORD (person))) ||
-      !zc_store_touch_record (self, person, ZC_RECORD (person), "set_passphrase", fields,
-                              error))
+  if (!zc_store_run (self, error, "UPDATE person SET pass_hash = ?, seckey = ?, pubkey = ? "
+                                  "WHERE id = ?", "sssi", hash, seckey, pubkey, id) ||
+      !zc_audit_append (self, zc_record_get_uuid (ZC_RECORD (person)), "set_passphrase",
+                        "person", zc_record_get_uuid (ZC_RECORD (person)), fields, id, FALSE,
+                        error))
     {
       zc_store_rollback (self);
       return FALSE;
@@ -101,6 +143,7 @@ zc_store_set_passphrase (ZcStore     *self,
   if (!zc_store_commit (self, error))
     return FALSE;
   person->has_passphrase = TRUE;
+  zc_person_set_pubkey (person, pubkey);
   return TRUE;
 }
 
