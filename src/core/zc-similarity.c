@@ -638,7 +638,9 @@ zc_similarity_cluster (const char * const *texts,
   for (guint t = 0; t < n_terms; t++)
     term_off[t + 1] = term_off[t] + term_df[t];
   term_texts = g_new (guint, MAX (total, 1));
-  cursor = g_memdup2 (term_off, (n_terms + 1) * sizeof (guint));
+  /* The cursor serves twice: over terms here, over texts below; size it for both. */
+  cursor = g_new (guint, MAX (n_terms + 1, n));
+  memcpy (cursor, term_off, (n_terms + 1) * sizeof (guint));
   for (guint i = 0; i < n; i++)
     for (guint k = text_off[i]; k < text_off[i + 1]; k++)
       term_texts[cursor[text_terms[k]]++] = i;

@@ -692,6 +692,23 @@ test_store_hint_speed (ZcFixture     *fx,
   g_assert_cmpuint (hits, >=, asked / 2 * 9 / 10);
 }
 
+/* More texts than distinct bigrams: a small vocabulary repeated (the city demo hit this). */
+static void
+test_cluster_more_texts_than_terms (void)
+{
+  static const char *words[] = { "拖", "推", "慢", "冷" };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) clusters = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    g_ptr_array_add (texts, g_strconcat (words[i % 4], words[(i / 4) % 4], words[(i / 16) % 4],
+                                         words[(i / 64) % 4], NULL));
+  clusters = zc_similarity_cluster ((const char * const *) texts->pdata, texts->len,
+                                    ZC_SIMILARITY_CLUSTER_THRESHOLD);
+  g_assert_nonnull (clusters);
+  g_assert_cmpuint (clusters->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/similarity/score", test_score_basics);
   g_test_add_func ("/similarity/cluster/findings", test_cluster_findings);
   g_test_add_func ("/similarity/cluster/edges", test_cluster_edges);
+  g_test_add_func ("/similarity/cluster/more-texts-than-terms", test_cluster_more_texts_than_terms);
   g_test_add_func ("/similarity/cluster/all-pairs", test_cluster_against_all_pairs);
   g_test_add_func ("/similarity/cluster/speed", test_cluster_speed);
   g_test_add_func ("/similarity/index", test_index);
