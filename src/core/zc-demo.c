@@ -666,7 +666,7 @@ typedef enum
 } ItemFate;
 
 /* Shares of the fates in percent (they add up to 100). */
-static const int fate_shares[N_FATES] = { 20, 4, 4, 7, 2, 3, 20, 6, 6, 8, 10, 2, 4, 2, 2 };
+static const int fate_shares[N_FATES] = { 20, 4, 4, 7, 1, 3, 23, 6, 6, 6, 10, 2, 5, 2, 1 };
 
 typedef struct
 {
@@ -1952,15 +1952,20 @@ do_feedback (Demo    *d,
 
 static const char * const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 
+/* Merges @ids into a new problem of @unit, titled after the first finding's kind; a
+ * problem already on the list with that title takes them in (at city scale, a big unit
+ * lists the same problem in numbered parts instead). @titles maps a title to the number
+ * of problems bearing it and @first to the first of them (index + 1). */
 static gboolean
-merge_chunk (Demo        *d,
-             guint        unit,
-             GHashTable  *titles,
-             GHashTable  *texts,
+merge_chunk (Demo         *d,
+             guint         unit,
+             GHashTable   *titles,
+             GHashTable   *first,
+             GHashTable   *texts,
              const gint64 *ids,
-             guint        n,
-             gboolean    *phase_moved,
-             GError     **error)
+             guint         n,
+             gboolean     *phase_moved,
+             GError      **error)
 {
   DemoUnit *u = UNIT (d, unit);
   guint packed = GPOINTER_TO_UINT (g_hash_table_lookup (d->findings, GSIZE_TO_POINTER ((gsize) ids[0])));
@@ -1983,13 +1988,25 @@ merge_chunk (Demo        *d,
   f.biz = unit_biz (u, problem.biz);
   title = fill (d, phenomena[problem.category][problem.phenomenon].title, &f);
 
-  /* The same problem in several parts (a big unit splits what many people raised). */
   seen = GPOINTER_TO_UINT (g_hash_table_lookup (titles, title));
+  if (seen > 0 && !d->city)
+    {
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (first, title)) - 1;
+      g_autoptr(ZcProblem) existing = zc_store_load (d->store, ZC_TYPE_PROBLEM, PROBLEM (d, index)->id, error);
+
+      if (existing == NULL
+          || !zc_store_add_to_problem (d->store, actor (d, u->first), existing, ids, n, error))
+        return fail (error, "%s adds findings to “%s”", PERSON (d, u->first)->code, title);
+      return TRUE;
+    }
   g_hash_table_replace (titles, g_strdup (title), GUINT_TO_POINTER (seen + 1));
-  if (seen > 0)
+  if (seen == 0)
+    g_hash_table_replace (first, g_strdup (title), GUINT_TO_POINTER (d->problems->len + 1));
+  else
     {
       char *numbered = g_strdup_printf ("%s（之%s）", title,
-                                        seen + 1 <= G_N_ELEMENTS (numerals) ? numerals[seen] : "十余");
+                                        seen < G_N_ELEMENTS (numerals) ? numerals[seen] : "十余");
+
       g_free (title);
       title = numbered;
     }
@@ -2041,6 +2058,7 @@ aggregate_unit (Demo     *d,
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) texts = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) by_kind = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) chunk = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -2084,7 +2102,7 @@ aggregate_unit (Demo     *d,
           g_array_append_val (chunk, id);
           if (chunk->len == cap)
             {
-              if (!merge_chunk (d, unit, titles, texts, (gint64 *) chunk->data, chunk->len,
+              if (!merge_chunk (d, unit, titles, first, texts, (gint64 *) chunk->data, chunk->len,
                                 phase_moved, error))
                 return FALSE;
               g_array_set_size (chunk, 0);
@@ -2092,12 +2110,12 @@ aggregate_unit (Demo     *d,
             }
         }
       if (chunk->len > 0
-          && !merge_chunk (d, unit, titles, texts, (gint64 *) chunk->data, chunk->len, phase_moved, error))
+          && !merge_chunk (d, unit, titles, first, texts, (gint64 *) chunk->data, chunk->len, phase_moved, error))
         return FALSE;
     }
 
-  /* The rest by the kind of problem they describe, a few at a time; some are left for
-   * later. Groups keep the order in which the list shows them. */
+  /* The rest by what they are about, a few at a time; some are left for later. Groups
+   * keep the order in which the list shows them. */
   for (guint i = 0; i < n; i++)
     {
       ZcFinding *finding = g_ptr_array_index (objects, i);
@@ -2105,7 +2123,9 @@ aggregate_unit (Demo     *d,
       guint packed = GPOINTER_TO_UINT (g_hash_table_lookup (d->findings, GSIZE_TO_POINTER ((gsize) id)));
       gpointer cat = g_hash_table_lookup (d->category_index,
                                           GSIZE_TO_POINTER ((gsize) zc_finding_get_category_id (finding)));
-      guint key = packed ? ((packed - 1) >> 8) + 1 : (cat ? GPOINTER_TO_UINT (cat) << 8 : 0) + 1;
+      guint kind = packed ? (packed - 1) >> 8 : (cat ? GPOINTER_TO_UINT (cat) - 1 : 0) << 8;
+      /* a bureau's lead groups by category, a big unit's by the finer kind of problem */
+      guint key = (d->city ? kind : kind >> 8) + 1;
       gpointer slot;
 
       if (g_hash_table_contains (used, GSIZE_TO_POINTER ((gsize) id)))
@@ -2125,10 +2145,10 @@ aggregate_unit (Demo     *d,
 
       while (at < ids->len)
         {
-          guint take = (guint) imin (d->city ? rnd (d, 1, 4) : rnd (d, 2, 6), ids->len - at);
+          guint take = (guint) imin (d->city ? rnd (d, 1, 4) : rnd (d, 3, 8), ids->len - at);
 
           if (!chance (d, 0.04)
-              && !merge_chunk (d, unit, titles, texts, &g_array_index (ids, gint64, at), take,
+              && !merge_chunk (d, unit, titles, first, texts, &g_array_index (ids, gint64, at), take,
                                phase_moved, error))
             return FALSE;
           at += take;
@@ -2548,21 +2568,24 @@ plan_reviews_and_merits (Demo *d)
 {
   GDate date;
   g_autofree char *first = day_date (d, DAY_RECTIFICATION);
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
 
-  /* Monthly review (月度调度): at each month's end, and this month so far. */
+  /* Monthly review (月度调度): at each month's end, and this month so far. A city takes
+   * only the last one (each review measures the whole unit). */
   zc_date_parse (first, &date);
   for (;;)
     {
       g_autofree char *end = zc_date_month_end (g_date_get_year (&date), g_date_get_month (&date));
-      int day = zc_date_diff_days (d->today, end);
+      int day = imin (zc_date_diff_days (d->today, end), 0);
 
-      day = MIN (day, 0);
-      for (guint i = 0; i < d->units->len; i++)
-        push_event (d, day, EV_MONTHLY, i, 0, 0);
+      g_array_append_val (days, day);
       if (day == 0)
         break;
       g_date_add_months (&date, 1);
     }
+  for (guint m = d->city ? days->len - 1 : 0; m < days->len; m++)
+    for (guint i = 0; i < d->units->len; i++)
+      push_event (d, g_array_index (days, int, m), EV_MONTHLY, i, 0, 0);
   push_event (d, -2, EV_MERITS, 0, 0, 0);
 }
 
