@@ -30,7 +30,7 @@ static const char page_style[] =
   "header.masthead .kicker{margin:0;font-size:14px;letter-spacing:.3em;opacity:.85}"
   "header.masthead h1{margin:6px 0 4px;font-size:26px;line-height:1.35}"
   "header.masthead .sub{margin:0;font-size:18px}"
-  "header.masthead .meta{margin:10px 0 0;font-size:14px;opacity:.9}"
+  "header.masthead .meta{margin:10px 0 0;font-size:14px;color:#fff}"
   "main{padding:18px 0 8px}"
   "section.card{background:var(--paper);border:1px solid var(--line);border-radius:10px;"
   "padding:16px 18px;margin:0 0 16px}"
@@ -57,7 +57,7 @@ static const char page_style[] =
   "margin:0 0 12px}"
   ".bar span{display:block;height:100%}"
   ".s0{background:#c3c9d1}.s1{background:#4c8bd6}.s2{background:#8a6cc8}.s3{background:#1f6f78}"
-  ".keys{font-size:12px;color:var(--muted);margin:-6px 0 12px}"
+  ".keys{font-size:13px;color:var(--muted);margin:-4px 0 4px}"
   ".keys i{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;"
   "vertical-align:-1px}.keys i:first-child{margin-left:0}"
   "article.pledge{border-left:4px solid #9e1b1b;background:#fbf7f2;padding:12px 14px;"
@@ -75,7 +75,7 @@ static const char page_style[] =
   ".body{flex:1 1 auto;min-width:0}"
   ".body p{margin:0;overflow-wrap:anywhere}"
   ".problem{font-size:14px;color:var(--muted)}"
-  ".meta{font-size:13px;color:var(--muted)}"
+  ".info{font-size:13px;color:var(--muted)}"
   ".light{flex:0 0 auto;display:inline-block;font-size:13px;font-weight:700;color:#fff;"
   "border-radius:999px;padding:1px 9px;margin-top:2px;white-space:nowrap}"
   ".light.red{background:var(--red)}.light.yellow{background:var(--amber);color:#1f2328}"
@@ -86,7 +86,7 @@ static const char page_style[] =
   "@media (max-width:560px){body{font-size:15px}header.masthead h1{font-size:21px}"
   "header.masthead .sub{font-size:16px}section.card{padding:14px 12px;border-radius:8px}"
   ".figures{grid-template-columns:repeat(2,1fr)}.figures .n{font-size:22px}"
-  "ol.items li{flex-wrap:wrap}.no{min-width:0}}"
+  "ol.items li{gap:8px}.no{min-width:1.6em}.light{padding:1px 7px}}"
   "@media print{body{background:#fff}header.masthead{background:#fff;color:#000;"
   "border-bottom:2px solid #000}section.card{border:none;padding:0}"
   "summary{display:none}}";
@@ -219,7 +219,7 @@ on_item (const ZcLedgerRow *row,
   append_escaped (out, row->measure != NULL ? row->measure : "（整改措施待定）");
   g_string_append (out, "</p><p class=\"problem\">问题：");
   append_escaped (out, row->problem);
-  g_string_append (out, "</p><p class=\"meta\">");
+  g_string_append (out, "</p><p class=\"info\">");
   if (deadline != NULL)
     {
       g_string_append (out, "时限：");
@@ -240,9 +240,11 @@ static void
 append_counts (GString      *out,
                const guint  *states,
                const guint  *lights,
-               guint         items)
+               guint         items,
+               gboolean      with_list)
 {
-  g_string_append_printf (out, "<ul class=\"counts\"><li>整改事项 <b>%u</b> 项</li>"
+  if (with_list)
+    g_string_append_printf (out, "<ul class=\"counts\"><li>整改事项 <b>%u</b> 项</li>"
                                "<li>已销号 <b>%u</b></li><li>已完成待销号 <b>%u</b></li>"
                                "<li>整改中 <b>%u</b></li><li>未开始 <b>%u</b></li>"
                                "<li>红灯 <b>%u</b></li><li>黄灯 <b>%u</b></li>"
@@ -364,7 +366,7 @@ append_unit (GString     *out,
   if (u->focus)
     g_string_append (out, "<span class=\"tag\">重点单位</span>");
   g_string_append (out, "</h2>\n");
-  append_counts (out, u->states, u->lights, u->items);
+  append_counts (out, u->states, u->lights, u->items, TRUE);
 
   /* The current commitment of each author, then earlier versions folded away. */
   for (guint i = 0; i < u->commitments->len; i++)
@@ -584,11 +586,11 @@ zc_notice_render (ZcStore         *store,
                           states[ZC_ITEM_STATE_IN_PROGRESS] +
                           states[ZC_ITEM_STATE_AWAITING_CLOSEOUT],
                           lights[ZC_LIGHT_RED], lights[ZC_LIGHT_YELLOW], lights[ZC_LIGHT_GREEN]);
-  g_string_append (out, "<p class=\"legend\">红灯：已过整改时限仍未完成；黄灯：临近时限或进度"
-                        "滞后；绿灯：按计划推进或已销号。已完成的事项经纪检监察组验收后销号。</p>\n"
-                        "<p class=\"keys\"><i class=\"s3\"></i>已销号<i class=\"s2\"></i>已完成待销号"
-                        "<i class=\"s1\"></i>整改中<i class=\"s0\"></i>未开始</p>\n");
-  append_counts (out, states, lights, items);
+  append_counts (out, states, lights, items, FALSE);
+  g_string_append (out, "<p class=\"keys\"><i class=\"s3\"></i>已销号<i class=\"s2\"></i>"
+                        "已完成待销号<i class=\"s1\"></i>整改中<i class=\"s0\"></i>未开始</p>\n"
+                        "<p class=\"legend\">红灯：已过整改时限仍未完成；黄灯：临近时限或进度"
+                        "滞后；绿灯：按计划推进或已销号。已完成的事项经纪检监察组验收后销号。</p>\n");
   g_string_append (out, "</section>\n");
 
   /* A table of contents: every unit with its red lights. */

@@ -93,6 +93,7 @@ typedef struct
   double          line_spacing;   /* factor, 0 for the font's own */
   double          indent;         /* first line, in points */
   gboolean        justify;
+  double          pitch;          /* points from baseline to baseline, 0 for the font's */
 } TextStyle;
 
 static PangoLayout *
@@ -117,7 +118,8 @@ text_layout (PangoContext    *context,
     }
   pango_layout_set_alignment (layout, style->align);
   pango_layout_set_justify (layout, style->justify);
-  if (style->line_spacing > 0)
+  /* A pitch is kept by the rows of flow_add_layout(), between paragraphs too. */
+  if (style->pitch <= 0 && style->line_spacing > 0)
     pango_layout_set_line_spacing (layout, style->line_spacing);
   if (style->indent != 0)
     pango_layout_set_indent (layout, (int) (style->indent * PANGO_SCALE));
@@ -394,7 +396,6 @@ typedef struct
   int          line;
   double       x;        /* the line's offset (alignment, indent) */
   double       baseline; /* from the row's top */
-  double       dx;       /* the paragraph's offset from the content's left */
   Rgb          color;
 } LineRow;
 
@@ -418,15 +419,16 @@ draw_line_row (Row     *row,
   PangoLayoutLine *line = pango_layout_get_line_readonly (lr->layout, lr->line);
 
   set_rgb (cr, &lr->color);
-  cairo_move_to (cr, x + lr->dx + lr->x, y + lr->baseline);
+  cairo_move_to (cr, x + lr->x, y + lr->baseline);
   pango_cairo_show_layout_line (cr, line);
 }
 
-/* Adds @layout line by line; the first row of it is returned (for bookmarks). */
+/* Adds @layout line by line, each line @pitch high when > 0 (its text centred on it);
+ * the first row is returned (for bookmarks). */
 static Row *
 flow_add_layout (Flow        *flow,
                  PangoLayout *layout,
-                 double       dx,
+                 double       pitch,
                  const Rgb   *color,
                  double       space_before,
                  gboolean     keep_with_next)
@@ -448,10 +450,20 @@ flow_add_layout (Flow        *flow,
       lr->layout = g_object_ref (layout);
       lr->line = index;
       lr->x = (double) logical.x / PANGO_SCALE;
-      lr->baseline = (double) (pango_layout_iter_get_baseline (iter) - y0) / PANGO_SCALE;
-      lr->dx = dx;
       lr->color = *color;
-      row = flow_add (flow, (double) (y1 - y0) / PANGO_SCALE, draw_line_row, lr, line_row_free);
+      if (pitch > 0)
+        {
+          int ascent = pango_layout_iter_get_baseline (iter) - logical.y;
+
+          lr->baseline = (ascent + (pitch * PANGO_SCALE - logical.height) / 2) / PANGO_SCALE;
+          row = flow_add (flow, pitch, draw_line_row, lr, line_row_free);
+        }
+      else
+        {
+          lr->baseline = (double) (pango_layout_iter_get_baseline (iter) - y0) / PANGO_SCALE;
+          row = flow_add (flow, (double) (y1 - y0) / PANGO_SCALE, draw_line_row, lr,
+                          line_row_free);
+        }
       if (index == 0)
         {
           row->space_before = space_before;
@@ -467,6 +479,50 @@ flow_add_layout (Flow        *flow,
   return first;
 }
 
+/* A title in lines of even length: no single character left alone on the last line. */
+static Row *
+flow_add_title (Flow            *flow,
+                PangoContext    *context,
+                const char      *text,
+                const TextStyle *style,
+                const Rgb       *color,
+                double           space_before)
+{
+  double width = flow_content_width (flow);
+  g_autoptr(PangoLayout) layout = text_layout (context, text, style, width);
+  int n_lines = pango_layout_get_line_count (layout);
+
+  if (n_lines > 1 && strchr (text, '\n') == NULL)
+    {
+      g_autoptr(PangoLayout) natural = text_layout (context, text, style, -1);
+      double even = layout_width (natural) / n_lines + style->size;
+
+      if (even < width)
+        {
+          pango_layout_set_width (layout, (int) (even * PANGO_SCALE));
+          if (pango_layout_get_line_count (layout) > n_lines)
+            pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+        }
+      /* Centred in the full width. */
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+    }
+  {
+    Row *first = flow_add_layout (flow, layout, style->pitch, color, space_before, TRUE);
+    double shift = (width - pango_layout_get_width (layout) / (double) PANGO_SCALE) / 2;
+
+    /* Lines of a narrowed layout are centred within it; move them to the page's centre. */
+    for (guint i = flow->rows->len; shift > 0 && i-- > 0;)
+      {
+        Row *row = g_ptr_array_index (flow->rows, i);
+
+        ((LineRow *) row->data)->x += shift;
+        if (row == first)
+          break;
+      }
+    return first;
+  }
+}
+
 static Row *
 flow_add_text (Flow            *flow,
                PangoContext    *context,
@@ -478,7 +534,7 @@ flow_add_text (Flow            *flow,
 {
   g_autoptr(PangoLayout) layout = text_layout (context, text, style, flow_content_width (flow));
 
-  return flow_add_layout (flow, layout, 0, color, space_before, keep_with_next);
+  return flow_add_layout (flow, layout, style->pitch, color, space_before, keep_with_next);
 }
 
 /* ---- tables ---------------------------------------------------------------------------------- */
@@ -550,11 +606,35 @@ typedef struct
   TextStyle    header_style;
   Row         *header;
   guint        count;
+  guint        first;        /* index of the header row in the flow */
 } Table;
 
+/* Header and the first two rows together, the last two rows together (and so for
+ * charts): no row alone on a page. */
 static void
-table_clear (Table *table)
+flow_keep_ends (Flow  *flow,
+                guint  header_index)
 {
+  guint last = flow->rows->len - 1;
+  Row *row;
+
+  if (last >= header_index + 2)
+    {
+      row = g_ptr_array_index (flow->rows, header_index + 1);
+      row->keep_with_next = TRUE;
+    }
+  if (last >= header_index + 3)
+    {
+      row = g_ptr_array_index (flow->rows, last - 1);
+      row->keep_with_next = TRUE;
+    }
+}
+
+static void
+table_clear (Table *table,
+             Flow  *flow)
+{
+  flow_keep_ends (flow, table->first);
   g_clear_pointer (&table->widths, g_free);
 }
 
@@ -577,6 +657,7 @@ table_init (Table        *table,
   table->style = (TextStyle) { SANS_FAMILY, 8.5, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, 1.1, 0,
                                FALSE };
   table->header_style = table->style;
+  table->header_style.size = 8;
   table->header_style.weight = PANGO_WEIGHT_BOLD;
   table->header_style.align = PANGO_ALIGN_CENTER;
 }
@@ -619,6 +700,7 @@ table_add_row (Table                *table,
       row->keep_with_next = TRUE;
       table->header = row;
       table->count = 0;
+      table->first = flow->rows->len - 1;
     }
   else
     {
@@ -657,16 +739,16 @@ struct _ZcLetterLayout
 
 /* GB/T 9704 proportions: 3号 (16 pt) body, 2号 (22 pt) title, ~28 pt between lines. */
 static const TextStyle letter_title = {
-  SERIF_FAMILY, 22, PANGO_WEIGHT_BOLD, PANGO_ALIGN_CENTER, 1.3, 0, FALSE
+  SERIF_FAMILY, 22, PANGO_WEIGHT_BOLD, PANGO_ALIGN_CENTER, 0, 0, FALSE, 34
 };
 static const TextStyle letter_subtitle = {
   SERIF_FAMILY, 14, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_CENTER, 1.3, 0, FALSE
 };
 static const TextStyle letter_body = {
-  SERIF_FAMILY, 16, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, 1.45, 32, TRUE
+  SERIF_FAMILY, 16, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, 0, 32, TRUE, 28
 };
 static const TextStyle letter_plain = {
-  SERIF_FAMILY, 16, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, 1.45, 0, FALSE
+  SERIF_FAMILY, 16, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, 0, 0, FALSE, 0
 };
 static const TextStyle letter_folio = {
   SERIF_FAMILY, 12, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_CENTER, 0, 0, FALSE
@@ -675,22 +757,32 @@ static const TextStyle letter_mark = {
   SANS_FAMILY, 10.5, PANGO_WEIGHT_BOLD, PANGO_ALIGN_RIGHT, 0, 0, FALSE
 };
 
-/* The signature block: lines at the right, left-aligned among themselves. */
+/* The signature block at the right: labels spread over four characters' width, as on
+ * a form ("承 诺 人："), their values after them, a rule to sign on, the date. */
 typedef struct
 {
-  GPtrArray *lines;        /* PangoLayout* */
+  GPtrArray *labels;       /* PangoLayout*, or NULL for a line without a label */
+  GPtrArray *values;       /* PangoLayout*, or NULL for the rule to sign on */
+  double     label_width;
   double     block_width;
   double     line_height;
-  int        sign_line;    /* index of the line followed by a rule to sign on, or -1 */
   double     rule_width;
 } SignatureRow;
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
 
 static void
 signature_row_free (gpointer data)
 {
   SignatureRow *s = data;
 
-  g_ptr_array_unref (s->lines);
+  g_ptr_array_unref (s->labels);
+  g_ptr_array_unref (s->values);
   g_free (s);
 }
 
@@ -705,24 +797,60 @@ draw_signature_row (Row     *row,
   double left = x + width - s->block_width - 16;
 
   set_rgb (cr, &black);
-  for (guint i = 0; i < s->lines->len; i++)
+  for (guint i = 0; i < s->values->len; i++)
     {
-      PangoLayout *layout = g_ptr_array_index (s->lines, i);
+      PangoLayout *label = g_ptr_array_index (s->labels, i);
+      PangoLayout *value = g_ptr_array_index (s->values, i);
       double ly = y + i * s->line_height;
+      double vx = label != NULL ? left + s->label_width : left;
 
-      cairo_move_to (cr, left, ly);
-      pango_cairo_show_layout (cr, layout);
-      if ((int) i == s->sign_line)
+      if (label != NULL)
         {
-          double lx = left + layout_width (layout) + 4;
-          double baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+          cairo_move_to (cr, left, ly);
+          pango_cairo_show_layout (cr, label);
+        }
+      if (value != NULL)
+        {
+          cairo_move_to (cr, vx, ly);
+          pango_cairo_show_layout (cr, value);
+        }
+      else
+        {
+          double baseline = (double) pango_layout_get_baseline (label) / PANGO_SCALE;
 
           cairo_set_line_width (cr, 0.8);
-          cairo_move_to (cr, lx, ly + baseline + 3);
-          cairo_line_to (cr, lx + s->rule_width, ly + baseline + 3);
+          cairo_move_to (cr, vx, ly + baseline + 3);
+          cairo_line_to (cr, vx + s->rule_width, ly + baseline + 3);
           cairo_stroke (cr);
         }
     }
+}
+
+/* "承诺人" spread to the width of "承诺单位", then "：". */
+static PangoLayout *
+spread_label (PangoContext    *context,
+              const char      *label,
+              const TextStyle *style,
+              guint            n_chars)
+{
+  glong n = g_utf8_strlen (label, -1);
+  g_autofree char *text = g_strconcat (label, "：", NULL);
+  PangoLayout *layout = text_layout (context, text, style, -1);
+
+  if (n > 1 && (guint) n < n_chars)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoAttribute *spacing;
+      double extra = style->size * (n_chars - n) / (n - 1);
+
+      spacing = pango_attr_letter_spacing_new ((int) (extra * PANGO_SCALE));
+      spacing->start_index = 0;
+      spacing->end_index = g_utf8_offset_to_pointer (label, n - 1) - label;
+      pango_attr_list_insert (attrs, spacing);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  return layout;
 }
 
 /* Does @closing already give @contact (the demo's and many real letters do)? */
@@ -780,10 +908,10 @@ letter_build (ZcLetterLayout *layout,
   flow->decorate = letter_decorate;
   flow->decorate_data = layout;
 
-  row = flow_add_text (flow, layout->context,
-                       zc_commitment_get_title (c) != NULL ? zc_commitment_get_title (c)
-                                                            : "公开承诺书",
-                       &letter_title, &black, 0, TRUE);
+  row = flow_add_title (flow, layout->context,
+                        zc_commitment_get_title (c) != NULL ? zc_commitment_get_title (c)
+                                                             : "公开承诺书",
+                        &letter_title, &black, 0);
   row->outline = g_strdup (zc_commitment_get_title (c) != NULL ? zc_commitment_get_title (c)
                                                                 : "公开承诺书");
   if (zc_commitment_get_version (c) > 1)
@@ -839,35 +967,45 @@ letter_build (ZcLetterLayout *layout,
     SignatureRow *s = g_new0 (SignatureRow, 1);
     const char *unit = zc_commitment_get_unit_name (c);
     const char *who = signature != NULL ? signature : zc_commitment_get_author_name (c);
-    g_autofree char *unit_line = g_strdup_printf ("承诺单位：%s", unit != NULL ? unit : "");
-    g_autofree char *who_line = g_strdup_printf ("承 诺 人：%s", who != NULL ? who : "");
-    const char *texts[4];
-    double max_width = flow_content_width (flow) * 0.62;
+    const char *labels[] = { "承诺单位", "承诺人", "签字", NULL };
+    const char *values[] = { unit != NULL ? unit : "", who != NULL ? who : "", NULL, NULL };
+    double max_width;
 
     date_words = zc_doc_date_words (sign_date);
-    texts[0] = unit_line;
-    texts[1] = who_line;
-    texts[2] = "签　　字：";
-    texts[3] = date_words;
-    s->lines = g_ptr_array_new_with_free_func (g_object_unref);
-    s->sign_line = 2;
-    s->rule_width = 120;
-    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-      {
-        PangoLayout *line;
+    values[3] = date_words;
+    s->labels = g_ptr_array_new_with_free_func (unref_if_set);
+    s->values = g_ptr_array_new_with_free_func (unref_if_set);
+    s->rule_width = 130;
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      if (labels[i] != NULL)
+        {
+          PangoLayout *label = spread_label (layout->context, labels[i], &letter_plain, 4);
 
-        if (texts[i] == NULL || *texts[i] == '\0')
-          continue;
-        line = text_layout (layout->context, texts[i], &letter_plain, max_width);
-        s->block_width = MAX (s->block_width, layout_width (line) +
-                                              ((int) i == s->sign_line ? s->rule_width + 4 : 0));
-        s->line_height = MAX (s->line_height, layout_height (line) + 6);
-        g_ptr_array_add (s->lines, line);
+          s->label_width = MAX (s->label_width, layout_width (label));
+          g_ptr_array_add (s->labels, label);
+        }
+      else
+        {
+          g_ptr_array_add (s->labels, NULL);
+        }
+    max_width = flow_content_width (flow) * 0.7 - s->label_width;
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      {
+        PangoLayout *value = NULL;
+        double w = s->rule_width;
+
+        if (values[i] != NULL)
+          {
+            value = text_layout (layout->context, values[i], &letter_plain, max_width);
+            w = layout_width (value);
+            s->line_height = MAX (s->line_height, layout_height (value) + 10);
+          }
+        s->block_width = MAX (s->block_width, (labels[i] != NULL ? s->label_width : 0) + w);
+        g_ptr_array_add (s->values, value);
       }
-    s->block_width = MIN (s->block_width, flow_content_width (flow) - 16);
-    row = flow_add (flow, s->line_height * s->lines->len, draw_signature_row, s,
+    row = flow_add (flow, s->line_height * s->values->len, draw_signature_row, s,
                     signature_row_free);
-    row->space_before = 36;
+    row->space_before = 40;
   }
   /* The signature never stands alone: the letter's last two lines go with it. */
   for (guint i = flow->rows->len - 1, kept = 0; i > 0 && kept < 2; i--, kept++)
@@ -1557,6 +1695,7 @@ add_chart (Flow                *flow,
   };
   Chart *chart = g_new0 (Chart, 1);
   Row *header;
+  guint header_index;
 
   chart->context = g_object_ref (report->context);
   chart->n_series = n_series;
@@ -1576,6 +1715,7 @@ add_chart (Flow                *flow,
 
   header = flow_add (flow, 30, draw_chart_header, chart, chart_free);
   header->keep_with_next = TRUE;
+  header_index = flow->rows->len - 1;
   for (guint i = 0; i < labels->len; i++)
     {
       BarRow *bar = g_new0 (BarRow, 1);
@@ -1589,6 +1729,7 @@ add_chart (Flow                *flow,
       row = flow_add (flow, 15, draw_bar_row, bar, bar_row_free);
       row->header = header;
     }
+  flow_keep_ends (flow, header_index);
 }
 
 /* ---- the data ---- */
@@ -1782,7 +1923,7 @@ add_assessments (Flow       *flow,
                  Report     *report,
                  GListModel *assessments)
 {
-  static const double widths[] = { 2.6, 0.8, 1, 1, 1, 1.1, 0.8, 0.8, 1, 0.8, 0.8, 0.9 };
+  static const double widths[] = { 2.6, 0.75, 1, 1.15, 1, 1.3, 0.75, 0.75, 1.3, 0.75, 0.75, 0.9 };
   static const char * const head[] = {
     "单位", "人数", "参与率", "整改事项", "销号率", "按期销号率", "红灯", "督办", "群众满意度",
     "表彰", "问责", "得分"
@@ -1818,7 +1959,7 @@ add_assessments (Flow       *flow,
 
       table_add_row (&table, flow, report->context, cells, aligns, FALSE);
     }
-  table_clear (&table);
+  table_clear (&table, flow);
 }
 
 static void
@@ -1827,7 +1968,7 @@ add_overdue (Flow       *flow,
              GListModel *items,
              const char *today)
 {
-  static const double widths[] = { 0.55, 1.7, 4.2, 0.95, 1.15, 0.8, 0.75 };
+  static const double widths[] = { 0.55, 1.7, 4.1, 0.95, 1.15, 0.9, 0.75 };
   static const char * const head[] = {
     "序号", "责任单位", "整改措施", "责任人", "整改时限", "逾期天数", "进度"
   };
@@ -1869,7 +2010,7 @@ add_overdue (Flow       *flow,
       cells[6] = progress_text;
       table_add_row (&table, flow, report->context, cells, aligns, FALSE);
     }
-  table_clear (&table);
+  table_clear (&table, flow);
 }
 
 static void
@@ -1909,7 +2050,7 @@ add_orders (Flow       *flow,
       cells[5] = zc_doc_order_state_word (zc_order_get_state (order));
       table_add_row (&table, flow, report->context, cells, aligns, FALSE);
     }
-  table_clear (&table);
+  table_clear (&table, flow);
 }
 
 static void
@@ -1939,7 +2080,7 @@ add_commitments (Flow       *flow,
 
       table_add_row (&table, flow, report->context, cells, aligns, FALSE);
     }
-  table_clear (&table);
+  table_clear (&table, flow);
 }
 
 static gboolean

@@ -92,8 +92,8 @@ static const double summary_widths[N_SUM_COLUMNS] = {
 #define ROW_FIRST    3
 
 /* Points per line of 10 pt text, and what a row needs above and below its lines. */
-#define LINE_HEIGHT 13.5
-#define ROW_PADDING 4.0
+#define LINE_HEIGHT 14.0
+#define ROW_PADDING 6.0
 /* Excel's limit on the characters of a cell. */
 #define MAX_CELL_CHARS 32767
 
