@@ -715,13 +715,14 @@ zc_store_list_participation (ZcStore   *self,
                              gint64     unit_id,
                              GError   **error)
 {
-  GListStore *list;
+  g_autofree char *filter = zc_policy_unit_filter (self, actor, "p.unit_id");
+  g_autofree char *sql = NULL;
 
-  if (!zc_policy_require (zc_policy_can_read_unit (self, actor, unit_id), actor,
-                          _("see who has taken part in this unit"), error))
+  if (unit_id && !zc_policy_require (zc_policy_can_read_unit (self, actor, unit_id), actor,
+                                     _("see who has taken part in this unit"), error))
     return NULL;
-  list = zc_store_query (self, ZC_TYPE_FORM, error,
-                         "SELECT f.id, f.uuid, f.created, f.updated, f.revision, "
+  /* Unit 0: every unit the actor may read. */
+  sql = g_strdup_printf ("SELECT f.id, f.uuid, f.created, f.updated, f.revision, "
                          "p.id AS person_id, coalesce (f.state, 'not_started') AS state, "
                          "f.submitted_at, f.reviewed_at, f.reviewer_id, f.review_comment, "
                          "p.name AS person_name, p.staff_code AS staff_code, "
@@ -729,9 +730,9 @@ zc_store_list_participation (ZcStore   *self,
                          "(SELECT count(*) FROM finding WHERE form_id = f.id) AS finding_count "
                          "FROM person p JOIN unit u ON u.id = p.unit_id "
                          "LEFT JOIN form f ON f.person_id = p.id "
-                         "WHERE p.unit_id = ? ORDER BY (p.roles & 2) = 0, p.staff_code",
-                         "i", unit_id);
-  return G_LIST_MODEL (list);
+                         "WHERE (?1 = 0 OR p.unit_id = ?1) AND %s "
+                         "ORDER BY u.position, u.id, (p.roles & 2) = 0, p.staff_code", filter);
+  return G_LIST_MODEL (zc_store_query (self, ZC_TYPE_FORM, error, sql, "i", unit_id));
 }
 
 /* ---- suggestions and public feedback ----------------------------------------------------- */
@@ -863,10 +864,10 @@ zc_store_list_suggestions_for (ZcStore   *self,
                                        person_id);
   GListStore *list;
 
-  if (!zc_policy_require (actor && (person_id == zc_record_get_id (ZC_RECORD (actor)) ||
-                                    zc_person_is (actor, ZC_ROLE_INSPECTOR) ||
-                                    zc_policy_is_lead_of (self, actor, unit_id) ||
-                                    zc_policy_is_leader_of (self, actor, unit_id)),
+  if (!zc_policy_require (actor == NULL || person_id == zc_record_get_id (ZC_RECORD (actor)) ||
+                          zc_person_is (actor, ZC_ROLE_INSPECTOR) ||
+                          zc_policy_is_lead_of (self, actor, unit_id) ||
+                          zc_policy_is_leader_of (self, actor, unit_id),
                           actor, _("read suggestions for this person"), error))
     return NULL;
   list = zc_store_query (self, ZC_TYPE_FINDING, error,
@@ -891,7 +892,7 @@ zc_store_list_unit_findings (ZcStore   *self,
 {
   GListStore *list;
 
-  if (!zc_policy_require (zc_policy_is_lead_of (self, actor, unit_id) ||
+  if (!zc_policy_require (actor == NULL || zc_policy_is_lead_of (self, actor, unit_id) ||
                           zc_policy_is_leader_of (self, actor, unit_id) ||
                           zc_person_is (actor, ZC_ROLE_INSPECTOR),
                           actor, _("read the problems found in this unit"), error))

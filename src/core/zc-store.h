@@ -13,7 +13,9 @@ G_BEGIN_DECLS
  * ZcStore is the façade over one campaign database. Every mutating call takes the acting
  * person (@actor), checks the policy of DOMAIN.md, validates the input, writes the change
  * and its audit entry in one transaction, and returns FALSE/NULL with a ZC_ERROR on
- * refusal; nothing is written then. A store is used from one thread; background work opens
+ * refusal; nothing is written then. A NULL @actor on a reading call is the holder of the
+ * file itself (the command line without --as): it reads what is on record, never another
+ * person's draft, and changes nothing. A store is used from one thread; background work opens
  * its own store on the same file (WAL lets readers and one writer share it).
  */
 

@@ -641,6 +641,59 @@ test_row_read_ledgers (ZcFixture *fx, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (yl), ==, 1);
 }
 
+/* ---- no actor: the holder of the file reads what is on record and changes nothing -------- */
+
+static gboolean
+no_actor_merit (ZcFixture *fx, GError **error)
+{
+  return merit (fx, NULL, error);
+}
+
+static gboolean
+no_actor_phase (ZcFixture *fx, GError **error)
+{
+  return setup_phase (fx, NULL, error);
+}
+
+static void
+test_no_actor (ZcFixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcItem) item = zc_fixture_item (fx, fx->sj_lead, fx->sj_emp, "2026-06-30");
+  g_autoptr(ZcFinding) draft = NULL;
+  g_autoptr(ZcForm) form = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) people = NULL;
+  ZcItemQuery q = ZC_ITEM_QUERY_INIT;
+  ZcStats stats;
+
+  items = zc_store_list_items (fx->store, NULL, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_assert_true (zc_store_get_stats (fx->store, NULL, 0, &stats, &error));
+  people = zc_store_list_participation (fx->store, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 10);
+
+  /* Drafts stay private. */
+  zc_fixture_phase (fx, ZC_PHASE_INSPECTION);
+  draft = zc_fixture_finding (fx, fx->yl_emp, "草稿");
+  form = zc_store_get_form (fx->store, NULL, zc_finding_get_form_id (draft), &error);
+  g_assert_null (form);
+  g_assert_error (error, ZC_ERROR, ZC_ERROR_PERMISSION);
+
+  /* Nothing is written. */
+#define CALL(e) no_actor_merit (fx, e)
+  REFUSED (CALL);
+#undef CALL
+#define CALL(e) no_actor_phase (fx, e)
+  REFUSED (CALL);
+#undef CALL
+#define CALL(e) report (fx, NULL, item, e)
+  REFUSED (CALL);
+#undef CALL
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -658,5 +711,6 @@ main (int argc, char *argv[])
   FX ("/policy/orders-assessment", test_row_orders_assessment);
   FX ("/policy/setup", test_row_setup);
   FX ("/policy/read-ledgers", test_row_read_ledgers);
+  FX ("/policy/no-actor", test_no_actor);
   return g_test_run ();
 }
