@@ -615,6 +615,7 @@ typedef struct
   ZcPerson *obj;
   FormFate  fate;
   gint64    form_id;
+  ZcForm   *form;        /* the store identifies records by id: one handle will do */
 } DemoPerson;
 
 typedef struct
@@ -681,6 +682,7 @@ typedef struct
   int         deadline;     /* the deadline, or the last review date of ongoing items */
   char       *review_dates;
   char       *measure;
+  ZcItem     *obj;
 } DemoItem;
 
 typedef struct
@@ -689,6 +691,7 @@ typedef struct
   guint        item;        /* G_MAXUINT: an order on the whole unit */
   guint        unit;
   ZcOrderState state;       /* the state it ends in */
+  ZcOrder     *obj;
 } DemoOrder;
 
 typedef enum
@@ -1736,23 +1739,15 @@ write_finding (Demo     *d,
   return TRUE;
 }
 
-static ZcForm *
-load_form (Demo    *d,
-           guint    person,
-           GError **error)
-{
-  return zc_store_load (d->store, ZC_TYPE_FORM, PERSON (d, person)->form_id, error);
-}
-
 static gboolean
 submit_form (Demo    *d,
              guint    person,
              GError **error)
 {
-  g_autoptr(ZcForm) form = load_form (d, person, error);
+  DemoPerson *p = PERSON (d, person);
 
-  if (form == NULL || !zc_store_submit_form (d->store, actor (d, person), form, error))
-    return fail (error, "%s submits the form", PERSON (d, person)->code);
+  if (!zc_store_submit_form (d->store, p->obj, p->form, error))
+    return fail (error, "%s submits the form", p->code);
   return TRUE;
 }
 
@@ -1770,6 +1765,7 @@ do_write (Demo    *d,
   if (form == NULL)
     return fail (error, "%s opens the own form", p->code);
   p->form_id = record_id (d, form);
+  g_set_object (&p->form, form);
 
   if (p->fate == FORM_DRAFT)
     n = rnd (d, 1, 2);
@@ -1796,11 +1792,7 @@ do_review (Demo    *d,
 {
   DemoPerson *p = PERSON (d, person);
   guint reviewer = reviewer_of (d, person);
-  g_autoptr(ZcForm) form = load_form (d, person, error);
   gboolean give_back = !second && p->fate >= FORM_RETURNED && p->fate <= FORM_REAPPROVED;
-
-  if (form == NULL)
-    return fail (error, "%s reviews the form of %s", PERSON (d, reviewer)->code, p->code);
 
   if (give_back && chance (d, 0.6))
     {
@@ -1815,18 +1807,14 @@ do_review (Demo    *d,
           && !zc_store_comment_finding (d->store, actor (d, reviewer), first,
                                         PICK (d, finding_comments), error))
         return fail (error, "%s comments a finding of %s", PERSON (d, reviewer)->code, p->code);
-      g_clear_object (&form);
-      form = load_form (d, person, error);
-      if (form == NULL)
-        return fail (error, "reloading the form of %s", p->code);
     }
 
   if (give_back)
     {
-      if (!zc_store_return_form (d->store, actor (d, reviewer), form, PICK (d, review_comments), error))
+      if (!zc_store_return_form (d->store, actor (d, reviewer), p->form, PICK (d, review_comments), error))
         return fail (error, "%s returns the form of %s", PERSON (d, reviewer)->code, p->code);
     }
-  else if (!zc_store_approve_form (d->store, actor (d, reviewer), form, PICK (d, approve_comments),
+  else if (!zc_store_approve_form (d->store, actor (d, reviewer), p->form, PICK (d, approve_comments),
                                    error))
     return fail (error, "%s approves the form of %s", PERSON (d, reviewer)->code, p->code);
   return TRUE;
@@ -2350,7 +2338,7 @@ plan_item (Demo  *d,
       dl = rnd (d, 20, 90);
       p = expected_progress (s, dl);
       p = round5 (imin (95, p + rnd (d, 0, 20)));
-      plan_reports (d, item, s + 3, -rnd (d, 1, 10), n_reports (d, 1, 3), imax (p, 5), 0);
+      plan_reports (d, item, s + 3, -rnd (d, 1, 10), n_reports (d, 1, 4), imax (p, 5), 0);
       break;
 
     case FATE_YELLOW_SOON:
@@ -2623,16 +2611,9 @@ do_items (Demo    *d,
       if (!zc_store_save_item (d->store, actor (d, u->first), item, error))
         return fail (error, "%s adds an item to the ledger", PERSON (d, u->first)->code);
       it->id = record_id (d, item);
+      it->obj = g_object_ref (item);
     }
   return TRUE;
-}
-
-static ZcItem *
-load_item (Demo    *d,
-           guint    item,
-           GError **error)
-{
-  return zc_store_load (d->store, ZC_TYPE_ITEM, ITEM (d, item)->id, error);
 }
 
 static gboolean
@@ -2685,7 +2666,6 @@ do_progress (Demo    *d,
   const char *tmpl;
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(ZcItem) obj = NULL;
   g_autoptr(ZcProgress) progress = NULL;
 
   if (flags & FLAG_AFTER_REJECT)
@@ -2704,11 +2684,9 @@ do_progress (Demo    *d,
     return fail (error, "writing evidence files");
   g_ptr_array_add (paths, NULL);
 
-  obj = load_item (d, item, error);
-  if (obj != NULL)
-    progress = zc_store_report_progress (d->store, actor (d, reporter), obj, percent, text,
-                                         paths->len > 1 ? (const char * const *) paths->pdata : NULL,
-                                         error);
+  progress = zc_store_report_progress (d->store, actor (d, reporter), it->obj, percent, text,
+                                       paths->len > 1 ? (const char * const *) paths->pdata : NULL,
+                                       error);
   if (progress == NULL)
     return fail (error, "%s reports progress on item %" G_GINT64_FORMAT,
                  PERSON (d, reporter)->code, it->id);
@@ -2722,13 +2700,11 @@ do_item_step (Demo      *d,
               GError   **error)
 {
   DemoItem *it = ITEM (d, item);
-  g_autoptr(ZcItem) obj = load_item (d, item, error);
+  ZcItem *obj = it->obj;
   guint who = kind == EV_REQUEST ? UNIT (d, it->unit)->first : inspector (d);
   gboolean ok = FALSE;
   const char *what = "";
 
-  if (obj == NULL)
-    return fail (error, "loading item %" G_GINT64_FORMAT, it->id);
   switch (kind)
     {
     case EV_REQUEST:
@@ -2772,7 +2748,7 @@ do_order_step (Demo      *d,
 {
   DemoOrder *order = ORDER (d, index);
   DemoUnit *u = UNIT (d, order->unit);
-  g_autoptr(ZcOrder) obj = NULL;
+  ZcOrder *obj;
   guint who = kind == EV_ANSWER ? u->first : inspector (d);
   gboolean ok;
 
@@ -2790,18 +2766,16 @@ do_order_step (Demo      *d,
         }
       else
         reason = g_strdup (PICK (d, order_reasons));
-      obj = zc_store_issue_order (d->store, actor (d, who),
-                                  order->item == G_MAXUINT ? 0 : ITEM (d, order->item)->id,
-                                  unit_id (d, order->unit), reason, required, error);
-      if (obj == NULL)
+      order->obj = zc_store_issue_order (d->store, actor (d, who),
+                                         order->item == G_MAXUINT ? 0 : ITEM (d, order->item)->id,
+                                         unit_id (d, order->unit), reason, required, error);
+      if (order->obj == NULL)
         return fail (error, "%s issues a supervision order to %s", PERSON (d, who)->code, u->code);
-      order->id = record_id (d, obj);
+      order->id = record_id (d, order->obj);
       return TRUE;
     }
 
-  obj = zc_store_load (d->store, ZC_TYPE_ORDER, order->id, error);
-  if (obj == NULL)
-    return fail (error, "loading order %" G_GINT64_FORMAT, order->id);
+  obj = order->obj;
   switch (kind)
     {
     case EV_REMIND:
@@ -3326,6 +3300,7 @@ demo_free (Demo *d)
       g_free (p->name);
       g_free (p->in_charge);
       g_clear_object (&p->obj);
+      g_clear_object (&p->form);
     }
   for (guint i = 0; i < d->problems->len; i++)
     g_free (PROBLEM (d, i)->title);
@@ -3333,7 +3308,10 @@ demo_free (Demo *d)
     {
       g_free (ITEM (d, i)->review_dates);
       g_free (ITEM (d, i)->measure);
+      g_clear_object (&ITEM (d, i)->obj);
     }
+  for (guint i = 0; i < d->orders->len; i++)
+    g_clear_object (&ORDER (d, i)->obj);
   g_ptr_array_unref (d->units);
   g_array_unref (d->people);
   g_array_unref (d->problems);
@@ -3367,6 +3345,71 @@ demo_free (Demo *d)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Demo, demo_free)
 
+/*
+ * The full-text indexes are kept by triggers, row by row; for a whole campaign written in
+ * one transaction it is much faster to suspend them and rebuild each index once at the
+ * end. Both happen inside the demo's transaction, so a failure rolls the triggers back
+ * too. Returns the SQL that recreates the triggers.
+ */
+static GPtrArray *
+suspend_fts_triggers (ZcStore  *store,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = zc_store_stmt (store, "SELECT t.name, t.sql FROM sqlite_master t "
+                                             "WHERE t.type = 'trigger' AND EXISTS (SELECT 1 FROM sqlite_master v "
+                                             "WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%fts5%' "
+                                             "AND t.sql LIKE '%INTO ' || v.name || ' %') ORDER BY t.name",
+                                      error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (sql, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) names->pdata[i]);
+
+      if (!zc_store_exec (store, drop, error))
+        return NULL;
+    }
+  return g_steal_pointer (&sql);
+}
+
+static gboolean
+restore_fts_triggers (ZcStore    *store,
+                      GPtrArray  *triggers,
+                      GError    **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < triggers->len; i++)
+    if (!zc_store_exec (store, triggers->pdata[i], error))
+      return FALSE;
+  stmt = zc_store_stmt (store, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                               "AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' ORDER BY name", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *rebuild = g_strdup_printf ("INSERT INTO \"%s\" (\"%s\") VALUES ('rebuild')",
+                                                  (char *) tables->pdata[i], (char *) tables->pdata[i]);
+
+      if (!zc_store_exec (store, rebuild, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 restore_cache_size (ZcStore *store,
                     gint64   pages)
@@ -3387,6 +3430,7 @@ zc_demo_generate (ZcStore      *store,
   g_autoptr(Demo) d = NULL;
   gint64 timer = g_get_monotonic_time ();
   gint64 cache_size;
+  g_autoptr(GPtrArray) triggers = NULL;
 
   g_return_val_if_fail (ZC_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -3433,6 +3477,8 @@ zc_demo_generate (ZcStore      *store,
     return FALSE;
   if (!zc_store_begin (store, error))
     return FALSE;
+  if ((triggers = suspend_fts_triggers (store, error)) == NULL)
+    goto failed;
   if (!set_up_campaign (d, error))
     goto failed;
   report_progress (d, 0.05);
@@ -3448,10 +3494,10 @@ zc_demo_generate (ZcStore      *store,
   plan_unit_orders (d);
   plan_commitments (d);
   plan_reviews_and_merits (d);
-  if (!run_events (d, 0.65, 0.99, error))
+  if (!run_events (d, 0.65, 0.98, error))
     goto failed;
 
-  if (!zc_store_commit (store, error))
+  if (!restore_fts_triggers (store, triggers, error) || !zc_store_commit (store, error))
     goto failed;
   restore_cache_size (store, cache_size);
   g_debug ("demo: %u units, %u people, %u problems, %u items, %u orders in %.1f s",
