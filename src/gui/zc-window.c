@@ -533,16 +533,13 @@ on_save_response_cb (GtkNativeDialog *dialog,
 
       if (path == NULL)
         zc_window_show_message (self, _("Choose a folder on this computer."));
+      else if (g_str_has_suffix (path, ".db"))
+        create_campaign_at (self, path);
       else
         {
-          if (!g_str_has_suffix (path, ".db"))
-            {
-              char *with_suffix = g_strconcat (path, ".db", NULL);
+          g_autofree char *with_suffix = g_strconcat (path, ".db", NULL);
 
-              g_free (path);
-              path = with_suffix;
-            }
-          create_campaign_at (self, path);
+          create_campaign_at (self, with_suffix);
         }
     }
 
