@@ -91,6 +91,10 @@ int zc_cli_cmd_ledger_list   (ZcCli *cli, int argc, char **argv);
 int zc_cli_cmd_report        (ZcCli *cli, int argc, char **argv);
 int zc_cli_cmd_letter        (ZcCli *cli, int argc, char **argv);
 int zc_cli_cmd_notice        (ZcCli *cli, int argc, char **argv);
+int zc_cli_cmd_package_export (ZcCli *cli, int argc, char **argv);
+int zc_cli_cmd_package_import (ZcCli *cli, int argc, char **argv);
+int zc_cli_cmd_package_reenrol (ZcCli *cli, int argc, char **argv);
+int zc_cli_cmd_passphrase_set (ZcCli *cli, int argc, char **argv);
 int zc_cli_cmd_verify        (ZcCli *cli, int argc, char **argv);
 
 G_END_DECLS

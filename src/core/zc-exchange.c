@@ -1281,7 +1281,8 @@ may_carry (Merge            *m,
           }
         if (g_str_equal (table, "finding"))
           {
-            if (g_strcmp0 (source, "public") == 0 && g_strcmp0 (str_member (rec, "unit_id"), u) == 0)
+            if (g_strcmp0 (source, "public") == 0 &&
+                g_strcmp0 (str_member (rec, "unit_id"), u) == 0)
               {
                 *own = &own_all;
                 return TRUE;
@@ -1436,7 +1437,8 @@ check_changes (Merge           *m,
           const char *reviewer = str_member (rec, "reviewer_id");
           JsonObject *person = lookup_wire (m, "person", reviewer);
 
-          if (m->pkg->kind == ZC_EXCHANGE_KIND_UNIT && g_strcmp0 (reviewer, m->pkg->signer_uuid) != 0)
+          if (m->pkg->kind == ZC_EXCHANGE_KIND_UNIT &&
+              g_strcmp0 (reviewer, m->pkg->signer_uuid) != 0)
             return g_strdup (_("a lead’s file may only carry the lead’s own reviews"));
           if (m->pkg->kind == ZC_EXCHANGE_KIND_DECISIONS && !person_has_role (person,
                                                                               ZC_ROLE_INSPECTOR))
@@ -2406,7 +2408,8 @@ merge_package (Import   *imp,
           g_autofree char *key = g_strconcat (META_CAMPAIGN_FOR, l->data, NULL);
           const char *value = str_member (pkg->campaign_keys, l->data);
 
-          if (value && g_uuid_string_is_valid (l->data) && !meta_set (imp->store, key, value, error))
+          if (value && g_uuid_string_is_valid (l->data) &&
+              !meta_set (imp->store, key, value, error))
             goto out;
         }
     }
@@ -3251,8 +3254,16 @@ zc_exchange_export (ZcStore                 *store,
         }
       break;
     case ZC_EXCHANGE_KIND_SUGGESTIONS:
-    default:
+      if (zc_store_query_int (store, 0, "SELECT count(*) FROM audit WHERE tbl = 'finding' AND "
+                                        "action = 'suggest_anonymous'", NULL) == 0)
+        {
+          g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND,
+                       _("No anonymous suggestion was written on this computer"));
+          return FALSE;
+        }
       break;
+    default:
+      g_assert_not_reached ();
     }
 
   if (progress)
