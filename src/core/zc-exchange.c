@@ -1081,6 +1081,7 @@ typedef struct
   ZcPerson    *signer;       /* for the audit log: carries the signer's UUID; NULL: anonymous */
   gboolean     nested;
   char        *unit_uuid;    /* unit kind */
+  gboolean     leader_only;  /* unit kind from the leader in charge: reviews only */
   GHashTable  *file_tables;  /* uuid → table name of every record in the file */
   GHashTable  *file_records; /* uuid → JsonObject */
   GHashTable  *skipped;      /* uuids not merged */
@@ -1269,6 +1270,11 @@ may_carry (Merge            *m,
       {
         const char *u = m->unit_uuid;
         JsonObject *parent = NULL;
+
+        /* A leader in charge sends the reviews of the lead's form, nothing else. */
+        if (m->leader_only && !g_str_equal (table, "form") &&
+            !(g_str_equal (table, "finding") && g_strcmp0 (source, "self") == 0))
+          return refuse_record (m, t, rec, _("what only the unit’s lead writes"), error);
 
         if (g_str_equal (table, "form"))
           {
@@ -1954,7 +1960,7 @@ apply_deletions (Merge   *m,
             return FALSE;
         }
     }
-  else if (m->pkg->kind == ZC_EXCHANGE_KIND_UNIT)
+  else if (m->pkg->kind == ZC_EXCHANGE_KIND_UNIT && !m->leader_only)
     {
       g_autoptr(GHashTable) problems = file_uuid_set (m->pkg, "problem");
       g_autoptr(GHashTable) commitments = file_uuid_set (m->pkg, "commitment");
@@ -2151,11 +2157,13 @@ verify_against_store (Import    *imp,
         {
           gint64 unit_id = uuid_to_id (store, "unit", pkg->unit_uuid);
 
-          if (!zc_policy_is_lead_of (store, signer, unit_id))
+          if (!zc_policy_is_lead_of (store, signer, unit_id) &&
+              !zc_policy_is_leader_of (store, signer, unit_id))
             {
               g_set_error (error, ZC_ERROR, ZC_ERROR_PERMISSION,
-                           _("%s is a unit file of %s, who is not the lead of that unit here; "
-                             "nothing was imported"), pkg->label, signer->name);
+                           _("%s is a unit file of %s, who is neither the lead of that unit nor "
+                             "its leader in charge here; nothing was imported"),
+                           pkg->label, signer->name);
               return FALSE;
             }
         }
@@ -2341,6 +2349,9 @@ merge_package (Import   *imp,
   m.pkg = pkg;
   m.nested = nested;
   m.unit_uuid = g_strdup (pkg->unit_uuid);
+  m.leader_only = pkg->kind == ZC_EXCHANGE_KIND_UNIT &&
+                  !zc_policy_is_lead_of (imp->store, signer,
+                                         uuid_to_id (imp->store, "unit", pkg->unit_uuid));
   m.file_tables = g_hash_table_new (g_str_hash, g_str_equal);
   m.file_records = g_hash_table_new (g_str_hash, g_str_equal);
   m.skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2694,8 +2705,9 @@ collect_form (Export  *ex,
 }
 
 static gboolean
-collect_unit (Export  *ex,
-              GError **error)
+collect_unit (Export   *ex,
+              gboolean  reviews_only,
+              GError  **error)
 {
   gint64 u = ex->unit_id;
   gint64 lead = zc_record_get_id (ZC_RECORD (ex->actor));
@@ -2713,6 +2725,9 @@ collect_unit (Export  *ex,
   g_autofree char *reviews_sql = g_strdup_printf (
     "SELECT * FROM monthly_review WHERE unit_id = ? AND created_by = %" G_GINT64_FORMAT, lead);
 
+  if (reviews_only)
+    return collect (ex, "form", forms_sql, u, error) &&
+           collect (ex, "finding", comments_sql, u, error);
   return collect (ex, "form", forms_sql, u, error) &&
          collect (ex, "finding", comments_sql, u, error) &&
          collect (ex, "finding", "SELECT * FROM finding WHERE source = 'public' AND unit_id = ? "
@@ -3079,7 +3094,8 @@ build_package (Export  *ex,
       ok = collect_form (ex, error);
       break;
     case ZC_EXCHANGE_KIND_UNIT:
-      ok = collect_unit (ex, error) && collect_relays (ex, error);
+      ok = collect_unit (ex, !zc_policy_is_lead_of (ex->store, ex->actor, ex->unit_id), error) &&
+           collect_relays (ex, error);
       break;
     case ZC_EXCHANGE_KIND_DECISIONS:
       ok = collect_decisions (ex, error);
@@ -3235,8 +3251,10 @@ zc_exchange_export (ZcStore                 *store,
       break;
     case ZC_EXCHANGE_KIND_UNIT:
       ex.unit_id = unit_id ? unit_id : stored->unit_id;
-      if (!zc_policy_require_lead_of (store, stored, ex.unit_id, _("write this unit’s file"),
-                                      error))
+      /* The lead; or the leader in charge, whose file carries the reviews of the lead. */
+      if (!zc_policy_require (zc_policy_is_lead_of (store, stored, ex.unit_id) ||
+                              zc_policy_is_leader_of (store, stored, ex.unit_id),
+                              stored, _("write this unit’s file"), error))
         return FALSE;
       ex.unit_uuid = id_to_uuid (store, "unit", ex.unit_id);
       break;

@@ -71,8 +71,9 @@ typedef void (*ZcExchangeProgressFunc) (double      fraction,
 
 /*
  * zc_exchange_export:
- * @actor: who writes the file (campaign, decisions: an inspector; unit: the unit's lead;
- *   form: the person whose form it is; suggestions: anybody)
+ * @actor: who writes the file (campaign, decisions: an inspector; unit: the unit's lead, or
+ *   its leader in charge for the reviews of the lead's form; form: the person whose form it
+ *   is; suggestions: anybody)
  * @unit_id: unit kind: the unit (0: the actor's); decisions: one unit (0: every unit);
  *   otherwise ignored
  * @passphrase: @actor's passphrase, which opens the signing key (not needed for suggestions)

@@ -1588,6 +1588,65 @@ test_refusals (World         *w,
   zc_assert_verified (e2);
 }
 
+/* A lead's own form is reviewed by the leader in charge (分管领导) on the leader's computer;
+ * the review travels in the leader's unit file, which may carry nothing else. */
+static void
+test_leader_in_charge (World         *w,
+                       gconstpointer  data)
+{
+  ZcStore *I = w->fi.store;
+  g_autoptr(ZcStore) d = open_store (w->fi.dir, "leader.db");
+  g_autofree char *c = NULL, *f = NULL, *u = NULL;
+  g_autoptr(ZcExchangeReport) r = NULL;
+
+  set_today (w, "2026-03-12");
+  zc_store_set_today (d, "2026-03-12");
+  set_passphrase (I, "SJ01", PASS_L);
+  act_finding (I, "SJ01", FIND_L);
+  act_submit (I, "SJ01");
+  c = export_file (w, I, "JJ01", ZC_EXCHANGE_KIND_CAMPAIGN, NULL);
+  f = g_build_filename (w->fi.dir, "sj01-form.zip", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ZcPerson) sj01 = person (I, "SJ01");
+
+    g_assert_true (zc_exchange_export (I, sj01, ZC_EXCHANGE_KIND_FORM, 0, PASS_L, f, NULL,
+                                       NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  r = import_file (d, NULL, c);
+  g_clear_pointer (&r, zc_exchange_report_free);
+  set_passphrase (d, "LD01", PASS_E);
+  r = import_file (d, "LD01", f);
+  g_clear_pointer (&r, zc_exchange_report_free);
+  act_review (d, "LD01", "SJ01", TRUE, "以身作则");
+  u = g_build_filename (w->fi.dir, "leader-unit.zip", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ZcPerson) ld01 = person (d, "LD01");
+
+    g_assert_true (zc_exchange_export (d, ld01, ZC_EXCHANGE_KIND_UNIT, unit_id (d, "SJ"), PASS_E,
+                                       u, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    /* Not for a unit the leader is not in charge of. */
+    g_assert_false (zc_exchange_export (d, ld01, ZC_EXCHANGE_KIND_UNIT, unit_id (d, "YL"),
+                                        PASS_E, u, NULL, NULL, NULL, &error));
+    g_assert_error (error, ZC_ERROR, ZC_ERROR_PERMISSION);
+  }
+  r = import_file (I, "JJ01", u);
+  g_assert_cmpuint (r->not_merged->len, ==, 0);
+  g_assert_cmpuint (r->n_updated, ==, 1);
+  g_clear_pointer (&r, zc_exchange_report_free);
+  {
+    g_autoptr(ZcForm) form = form_of (I, "JJ01", "SJ01");
+    g_autoptr(ZcPerson) ld01 = person (I, "LD01");
+
+    g_assert_cmpint (zc_form_get_state (form), ==, ZC_FORM_STATE_APPROVED);
+    g_assert_cmpint (zc_form_get_reviewer_id (form), ==, zc_record_get_id (ZC_RECORD (ld01)));
+  }
+  zc_assert_verified (d);
+}
+
 /* Local ids never travel: every reference in a file is a UUID (or null). */
 static gboolean
 is_reference (const char *name)
@@ -1702,6 +1761,8 @@ main (int    argc,
   g_test_add ("/exchange/three-computers", World, NULL, world_setup, test_three_computers,
               world_teardown);
   g_test_add ("/exchange/refusals", World, NULL, world_setup, test_refusals, world_teardown);
+  g_test_add ("/exchange/leader-in-charge", World, NULL, world_setup, test_leader_in_charge,
+              world_teardown);
   g_test_add ("/exchange/references", World, NULL, world_setup, test_references,
               world_teardown);
   return g_test_run ();
