@@ -17,6 +17,27 @@ G_BEGIN_DECLS
  * behind) and a progress callback, called in the exporting thread with a fraction that
  * only grows, from 0 to 1. The store passed to them must be used by that thread alone
  * (open a second ZcStore on the same file for the thread); the actor is only read.
+ *
+ * In the window, for example:
+ *
+ *   static void
+ *   export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+ *   {
+ *     ExportJob *job = data;
+ *     g_autoptr(GError) error = NULL;
+ *     g_autoptr(ZcStore) store = zc_store_open (job->db_path, &error);
+ *
+ *     if (store != NULL &&
+ *         zc_xlsx_export_ledger (store, job->actor, job->unit_id, job->path, cancellable,
+ *                                on_progress, job, &error))
+ *       g_task_return_boolean (task, TRUE);
+ *     else
+ *       g_task_return_error (task, g_steal_pointer (&error));
+ *   }
+ *
+ * where on_progress() passes the fraction to the main context (g_main_context_invoke) for a
+ * progress bar, and a Cancel button calls g_cancellable_cancel(). The other exports
+ * (zc_pdf_export_report, zc_pdf_export_letters, zc_notice_export) take the same arguments.
  */
 
 /**
