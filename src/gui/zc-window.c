@@ -8,6 +8,7 @@
 #include "zc-demo.h"
 #include "zc-format.h"
 #include "zc-new-campaign-dialog.h"
+#include "zc-sections.h"
 #include "zc-window.h"
 
 /* The demo campaign is the same on every computer (and the same as zicha-cli demo). */
@@ -53,6 +54,7 @@ struct _ZcWindow
 
   GSettings            *settings;
   ZcStore              *store;
+  ZcPerson             *actor;           /* the signed-in person, or NULL */
   GtkNativeDialog      *chooser;
   char                 *new_title;       /* the campaign being created, while choosing a file */
   char                 *new_start_date;
@@ -67,6 +69,7 @@ struct _ZcWindow
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_ACTOR,
   N_PROPS
 };
 
@@ -279,8 +282,12 @@ static void
 set_store (ZcWindow *self,
            ZcStore  *store)
 {
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+
+  /* A person signed in to one campaign is no one in another. */
+  zc_window_set_actor (self, NULL);
+  g_set_object (&self->store, store);
 
   if (store != NULL)
     {
@@ -787,6 +794,9 @@ zc_window_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_ACTOR:
+      g_value_set_object (value, self->actor);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -817,6 +827,7 @@ zc_window_finalize (GObject *object)
 {
   ZcWindow *self = ZC_WINDOW (object);
 
+  g_clear_object (&self->actor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_free (self->new_title);
@@ -841,6 +852,10 @@ zc_window_class_init (ZcWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          ZC_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ACTOR] =
+    g_param_spec_object ("actor", NULL, NULL,
+                         ZC_TYPE_PERSON,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1123,4 +1138,74 @@ zc_window_show_message (ZcWindow   *self,
   /* Errors can be long; give people time to read them. */
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+ZcPerson *
+zc_window_get_actor (ZcWindow *self)
+{
+  g_return_val_if_fail (ZC_IS_WINDOW (self), NULL);
+
+  return self->actor;
+}
+
+void
+zc_window_set_actor (ZcWindow *self,
+                     ZcPerson *actor)
+{
+  GtkWidget *first_row;
+
+  g_return_if_fail (ZC_IS_WINDOW (self));
+  g_return_if_fail (actor == NULL || ZC_IS_PERSON (actor));
+  g_return_if_fail (actor == NULL || self->store != NULL);
+
+  if (self->actor == NULL && actor == NULL)
+    return;
+
+  zc_window_remove_sections (self);
+  g_set_object (&self->actor, actor);
+
+  if (actor != NULL)
+    {
+      zc_sections_build (self, self->store, actor);
+      first_row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+      if (first_row != NULL)
+        zc_window_show_page (self, g_object_get_data (G_OBJECT (first_row), "zc-page-name"));
+    }
+  else if (self->store != NULL)
+    adw_view_stack_set_visible_child_name (self->main_stack, "campaign");
+
+  update_sidebar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+void
+zc_window_sign_out (ZcWindow *self)
+{
+  g_return_if_fail (ZC_IS_WINDOW (self));
+
+  zc_window_set_actor (self, NULL);
+}
+
+void
+zc_window_remove_sections (ZcWindow *self)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (ZC_IS_WINDOW (self));
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    {
+      const char *name = g_object_get_data (G_OBJECT (row), "zc-page-name");
+      GtkWidget *page = name ? adw_view_stack_get_child_by_name (self->main_stack, name) : NULL;
+
+      /* Leave the stack on a page that stays, so that it does not flip through the
+       * sections while they go. */
+      if (page != NULL && page == adw_view_stack_get_visible_child (self->main_stack))
+        adw_view_stack_set_visible_child_name (self->main_stack,
+                                               self->store ? "campaign" : "welcome");
+      if (page != NULL)
+        adw_view_stack_remove (self->main_stack, page);
+      gtk_list_box_remove (self->sidebar_list, row);
+    }
+  update_sidebar (self);
 }

@@ -41,4 +41,17 @@ void          zc_window_add_toast             (ZcWindow      *self,
 void          zc_window_show_message          (ZcWindow      *self,
                                                const char    *message);
 
+/* ---- who uses the window ---------------------------------------------------------------- */
+
+/* The signed-in person, or NULL; the "actor" property notifies when it changes. */
+ZcPerson     *zc_window_get_actor             (ZcWindow      *self);
+/* Signs @actor in (after the sign-in page checked the passphrase): removes the sections of
+ * a previous person, builds @actor's with zc_sections_build and shows the first one. */
+void          zc_window_set_actor             (ZcWindow      *self,
+                                               ZcPerson      *actor);
+/* Signs the person out: removes their sections and shows the sign-in page. */
+void          zc_window_sign_out              (ZcWindow      *self);
+/* Removes every page added with zc_window_add_page, and its sidebar row. */
+void          zc_window_remove_sections       (ZcWindow      *self);
+
 G_END_DECLS

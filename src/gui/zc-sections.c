@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "zicha-gui"
+
+#include "zc-sections.h"
+
+void
+zc_sections_build (ZcWindow *window,
+                   ZcStore  *store,
+                   ZcPerson *actor)
+{
+  g_return_if_fail (ZC_IS_WINDOW (window));
+  g_return_if_fail (ZC_IS_STORE (store));
+  g_return_if_fail (ZC_IS_PERSON (actor));
+
+  /* Everyone has a form of their own, leads and inspectors too. */
+  zc_sections_add_employee (window, store, actor);
+  /* The lead's and the inspector's adders follow, one line each, deciding themselves
+   * whether @actor is one of theirs. */
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "zc-window.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The sections of the window for the signed-in person. The window calls zc_sections_build
+ * after a sign-in, and zc_window_remove_sections on sign-out or when the person changes.
+ * Each adder puts its pages in with zc_window_add_page.
+ */
+
+void zc_sections_build          (ZcWindow *window,
+                                 ZcStore  *store,
+                                 ZcPerson *actor);
+
+/* Everyone: home, the self-inspection form, suggestions (zc-sections-employee.c). */
+void zc_sections_add_employee   (ZcWindow *window,
+                                 ZcStore  *store,
+                                 ZcPerson *actor);
+/* Unit leads and leaders in charge (zc-sections-lead.c). */
+void zc_sections_add_lead       (ZcWindow *window,
+                                 ZcStore  *store,
+                                 ZcPerson *actor);
+/* Inspectors (zc-sections-inspector.c). */
+void zc_sections_add_inspector  (ZcWindow *window,
+                                 ZcStore  *store,
+                                 ZcPerson *actor);
+
+G_END_DECLS
