@@ -3,8 +3,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "zc-notice.h"
 #include "zc-store-private.h"
 
