@@ -273,6 +273,16 @@ zc_store_save_person (ZcStore   *self,
 
   if (!require_setup (self, actor, error) || !validate_person (self, person, error))
     return FALSE;
+  /* The signing key is not edited with the person: only a passphrase, a pin or a
+   * re-enrolment changes it (zc-exchange.c), and a copy read before it changed must not
+   * clear it. */
+  if (zc_record_get_id (ZC_RECORD (person)) != 0)
+    {
+      g_autofree char *pubkey = zc_store_query_text (self, "SELECT pubkey FROM person WHERE "
+                                                           "id = ?", "i",
+                                                     zc_record_get_id (ZC_RECORD (person)));
+      zc_person_set_pubkey (person, pubkey);
+    }
   if (!zc_store_begin (self, error))
     return FALSE;
   if (zc_record_get_id (ZC_RECORD (person)) == 0)

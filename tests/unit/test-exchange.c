@@ -1736,6 +1736,19 @@ test_references (World         *w,
   assert_uuid_references (campaign);
   assert_uuid_references (unit);
 
+  /* A person saved from a copy read before their key was set keeps the key. */
+  {
+    g_autofree char *key = NULL;
+
+    g_assert_null (zc_person_get_pubkey (fx->inspector));
+    zc_person_set_post (fx->inspector, "纪检组组长");
+    g_assert_true (zc_store_save_person (fx->store, fx->inspector, fx->inspector, &error));
+    g_assert_no_error (error);
+    key = zc_store_query_text (fx->store, "SELECT pubkey FROM person WHERE staff_code = 'JJ01'",
+                               NULL);
+    g_assert_nonnull (key);
+  }
+
   /* The campaign key: its fingerprint as people compare it. */
   fp = zc_exchange_campaign_fingerprint (fx->store);
   g_assert_cmpuint (strlen (fp), ==, 19);
