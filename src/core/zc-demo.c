@@ -1565,7 +1565,9 @@ static const int member_fates[N_FORM_FATES] = { 8, 6, 8, 4, 3, 6, 65 };
 static const int lead_fates[N_FORM_FATES] = { 0, 0, 8, 0, 0, 0, 92 };
 
 /* The people the documentation of zc-demo.h promises, with their fixed paths. */
-static const char * const demo_accounts[] = { "JJ001", "JL001", "JL002", "SJ001", "SJ002" };
+static const char * const demo_accounts[] = {
+  ZC_DEMO_INSPECTOR, "JL001", ZC_DEMO_LEADER, ZC_DEMO_LEAD, ZC_DEMO_EMPLOYEE,
+};
 
 static gboolean
 is_demo_account (const char *code)
@@ -2430,34 +2432,60 @@ plan_item (Demo  *d,
     UNIT (d, it->unit)->red++;
 }
 
+static gboolean
+template_used (const char * const *used,
+               guint               n_used,
+               const char         *text)
+{
+  for (guint i = 0; i < n_used; i++)
+    if (used[i] == text)
+      return TRUE;
+  return FALSE;
+}
+
+/* A measure for an item of @problem, of the item's term type and unlike the measures of
+ * the problem's other items (@used: their templates, the new one is added). The ledger has
+ * its own deadline column, so the text says "按期" where a finding's proposal names a
+ * month. */
 static char *
-item_measure (Demo        *d,
-              DemoProblem *problem,
-              ZcTermType   term,
-              int          deadline)
+item_measure (Demo         *d,
+              DemoProblem  *problem,
+              ZcTermType    term,
+              const char  **used,
+              guint        *n_used)
 {
   DemoUnit *u = UNIT (d, problem->unit);
-  Fill f = { unit_biz (u, problem->biz), u->name, NULL, NULL, day_month (d, deadline) };
+  Fill f = { unit_biz (u, problem->biz), u->name, NULL, NULL, 0 };
   const char *candidates[N_MEASURES + 1];
+  const char *chosen;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
   guint n = 0;
 
   for (guint i = 0; i < N_MEASURES; i++)
-    if (measures[problem->category][i].term == term)
+    if (measures[problem->category][i].term == term
+        && !template_used (used, *n_used, measures[problem->category][i].text))
       candidates[n++] = measures[problem->category][i].text;
-  if (n == 0 || chance (d, 0.2))
+  if ((n == 0 || chance (d, 0.2)) && !template_used (used, *n_used, generic_measures[term]))
     candidates[n++] = generic_measures[term];
-  return fill (d, candidates[rnd (d, 0, n - 1)], &f);
+  for (guint i = 0; n == 0 && i < N_MEASURES; i++)
+    if (!template_used (used, *n_used, measures[problem->category][i].text))
+      candidates[n++] = measures[problem->category][i].text;
+  chosen = n > 0 ? candidates[rnd (d, 0, n - 1)] : generic_measures[term];
+  used[(*n_used)++] = chosen;
+
+  parts = g_strsplit (chosen, "{mon}月底前", -1);
+  text = g_strjoinv ("按期", parts);
+  return fill (d, text, &f);
 }
 
 static void
 plan_rectification (Demo *d)
 {
-  int fate_weights[N_FATES];
   guint sj_unit = 0;
-  int sj_employee = find_person (d, "SJ002");
+  int sj_employee = find_person (d, ZC_DEMO_EMPLOYEE);
 
   find_unit (d, "SJ", &sj_unit);
-  memcpy (fate_weights, fate_shares, sizeof fate_weights);
 
   /* Items: 1–3 measures a problem, created by the unit's lead in the first days. */
   for (guint i = 0; i < d->problems->len; i++)
@@ -2467,6 +2495,8 @@ plan_rectification (Demo *d)
       static const int bureau_counts[] = { 40, 45, 15 };
       static const int city_counts[] = { 72, 23, 5 };
       int n = 1 + pick_weighted (d, d->city ? city_counts : bureau_counts, 3);
+      const char *used[3];
+      guint n_used = 0;
 
       for (int k = 0; k < n; k++)
         {
@@ -2482,12 +2512,11 @@ plan_rectification (Demo *d)
           else
             it.person = u->first + rnd (d, 1, u->n - 1);
           it.created = DAY_RECTIFICATION + problem->unit % 4;
-          it.fate = pick_weighted (d, fate_weights, N_FATES);
+          it.fate = pick_weighted (d, fate_shares, N_FATES);
           g_array_append_val (d->items, it);
           g_array_append_val (u->items, index);
           plan_item (d, index);
-          ITEM (d, index)->measure = item_measure (d, problem, ITEM (d, index)->term,
-                                                   ITEM (d, index)->deadline);
+          ITEM (d, index)->measure = item_measure (d, problem, ITEM (d, index)->term, used, &n_used);
         }
     }
   for (guint i = 0; i < d->units->len; i++)
