@@ -1029,6 +1029,18 @@ on_imported (GObject      *source,
   g_main_loop_quit (r->loop);
 }
 
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  AsyncResult *r = data;
+
+  if (!zc_exchange_export_finish (ZC_STORE (source), result, &r->error))
+    g_assert_nonnull (r->error);
+  g_main_loop_quit (r->loop);
+}
+
 static ZcExchangeReport *
 import_async (ZcStore       *s,
               const char    *path,
@@ -1735,6 +1747,23 @@ test_references (World         *w,
   }
   assert_uuid_references (campaign);
   assert_uuid_references (unit);
+
+  /* Written in a worker thread, with progress. */
+  {
+    AsyncResult r = { 0, };
+    g_autofree char *path = g_build_filename (fx->dir, "async-campaign.zip", NULL);
+
+    r.loop = g_main_loop_new (NULL, FALSE);
+    zc_exchange_export_async (fx->store, fx->inspector, ZC_EXCHANGE_KIND_CAMPAIGN, 0, PASS_I,
+                              path, on_progress, &r, NULL, NULL, on_exported, &r);
+    g_main_loop_run (r.loop);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_main_loop_unref (r.loop);
+    g_assert_no_error (r.error);
+    g_assert_cmpuint (r.progress_calls, >, 0);
+    assert_uuid_references (path);
+  }
 
   /* A person saved from a copy read before their key was set keeps the key. */
   {
