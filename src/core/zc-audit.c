@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
 #include <string.h>
@@ -298,7 +299,7 @@ zc_store_verify (ZcStore     *self,
   if (!(stmt = zc_store_stmt (self, "PRAGMA foreign_key_check", error)))
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    add_problem (found, _("Table %s, row %" G_GINT64_FORMAT ": refers to a missing %s record"),
+    add_problem (found, _("Table %s, row %" PRId64 ": refers to a missing %s record"),
                  sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
                  sqlite3_column_text (stmt, 2));
   sqlite3_reset (stmt);
@@ -322,10 +323,10 @@ zc_store_verify (ZcStore     *self,
                              (const char *) sqlite3_column_text (stmt, 3), tbl, record,
                              (const char *) sqlite3_column_text (stmt, 6), row_hash);
       if (g_strcmp0 (prev, expected_prev) != 0)
-        add_problem (found, _("Audit log entry %" G_GINT64_FORMAT ": does not follow the entry "
+        add_problem (found, _("Audit log entry %" PRId64 ": does not follow the entry "
                               "before it (an entry was deleted, inserted or reordered)"), id);
       if (g_strcmp0 (computed, hash) != 0)
-        add_problem (found, _("Audit log entry %" G_GINT64_FORMAT ": its content was changed"),
+        add_problem (found, _("Audit log entry %" PRId64 ": its content was changed"),
                      id);
       g_free (expected_prev);
       expected_prev = g_strdup (hash);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "zc-date.h"
@@ -95,8 +96,8 @@ zc_validate_range (gint64       value,
   if (value < min || value > max)
     {
       g_set_error (error, ZC_ERROR, ZC_ERROR_INVALID,
-                   _("%s: must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT
-                     " (not %" G_GINT64_FORMAT ")"),
+                   _("%s: must be between %" PRId64 " and %" PRId64
+                     " (not %" PRId64 ")"),
                    field, min, max, value);
       return FALSE;
     }

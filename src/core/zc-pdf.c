@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -1232,7 +1233,7 @@ zc_pdf_export_letters (ZcStore         *store,
     {
       if (commitment_id != 0)
         g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND,
-                     _("There is no public commitment with id %" G_GINT64_FORMAT " that you "
+                     _("There is no public commitment with id %" PRId64 " that you "
                        "may read"), commitment_id);
       else
         g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "zc-limits.h"
@@ -926,7 +927,7 @@ link_findings (ZcStore       *self,
                               finding_ids[i]) == 0)
         {
           g_set_error (error, ZC_ERROR, ZC_ERROR_INVALID,
-                       _("Findings: problem %" G_GINT64_FORMAT " is not an approved finding, "
+                       _("Findings: problem %" PRId64 " is not an approved finding, "
                          "suggestion or feedback of this unit"), finding_ids[i]);
           return FALSE;
         }

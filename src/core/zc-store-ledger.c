@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
 
@@ -125,7 +126,7 @@ zc_store_get_item (ZcStore   *self,
   if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
     {
       g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND,
-                   _("There is no rectification item with id %" G_GINT64_FORMAT), id);
+                   _("There is no rectification item with id %" PRId64), id);
       return NULL;
     }
   item = g_list_model_get_item (G_LIST_MODEL (list), 0);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "zc-csv.h"
@@ -31,7 +32,7 @@ zc_store_get_unit (ZcStore  *self,
   unit = zc_store_query_one (self, ZC_TYPE_UNIT, NULL, UNIT_SELECT "WHERE u.id = ?", "i", id);
   if (unit == NULL)
     g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND,
-                 _("There is no unit with id %" G_GINT64_FORMAT), id);
+                 _("There is no unit with id %" PRId64), id);
   return unit;
 }
 
@@ -92,7 +93,7 @@ zc_store_get_person (ZcStore  *self,
                                id);
   if (person == NULL)
     g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND,
-                 _("There is no person with id %" G_GINT64_FORMAT), id);
+                 _("There is no person with id %" PRId64), id);
   return person;
 }
 

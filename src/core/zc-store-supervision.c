@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "zc-limits.h"
@@ -26,7 +27,7 @@ finish (ZcStore   *self,
 static char *
 order_label (ZcOrder *order)
 {
-  return g_strdup_printf (_("Supervision order %" G_GINT64_FORMAT),
+  return g_strdup_printf (_("Supervision order %" PRId64),
                           zc_record_get_id (ZC_RECORD (order)));
 }
 
@@ -72,7 +73,7 @@ zc_store_issue_order (ZcStore     *self,
       if (unit_id == 0)
         {
           g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND,
-                       _("Item: there is no rectification item with id %" G_GINT64_FORMAT),
+                       _("Item: there is no rectification item with id %" PRId64),
                        item_id);
           return NULL;
         }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
@@ -805,8 +806,8 @@ zc_store_update_record (ZcStore      *self,
       zc_record_get_revision (record) != zc_record_get_revision (old))
     {
       g_set_error (error, ZC_ERROR, ZC_ERROR_CONFLICT,
-                   _("This record was changed meanwhile (revision %" G_GINT64_FORMAT
-                     ", you edited revision %" G_GINT64_FORMAT "); reload it and try again"),
+                   _("This record was changed meanwhile (revision %" PRId64
+                     ", you edited revision %" PRId64 "); reload it and try again"),
                    zc_record_get_revision (old), zc_record_get_revision (record));
       return FALSE;
     }
