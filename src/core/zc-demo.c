@@ -745,7 +745,6 @@ typedef struct
   char       *saved_today;    /* the store's fixed day before the demo */
   char       *tmpdir;
   int         day;            /* the store's current day */
-  char       *campaign_title;
 
   void      (*progress) (double fraction, gpointer data);
   gpointer    progress_data;
