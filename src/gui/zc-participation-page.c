@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "zicha-gui"
+
+#include <glib/gi18n.h>
+
+#include "zc-form-view.h"
+#include "zc-lead-common.h"
+#include "zc-participation-page.h"
+
+#define N_STATES (ZC_FORM_STATE_APPROVED + 1)
+
+struct _ZcParticipationPage
+{
+  GtkWidget        parent_instance;
+
+  /* template children */
+  GtkLabel        *summary_label;
+  GtkFlowBox      *filter_box;
+  GtkBox          *groups_box;
+
+  GtkToggleButton *filter_buttons[N_STATES + 1];   /* the last one: everyone */
+  GtkLabel        *filter_counts[N_STATES + 1];
+
+  ZcStore         *store;
+  ZcPerson        *actor;
+  GListModel      *people;                         /* ZcForm, one per person */
+  int              filter;                         /* -1: everyone */
+};
+
+enum {
+  REVIEW_FORM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ZcParticipationPage, zc_participation_page, GTK_TYPE_WIDGET)
+
+/* The order people think of it: who has not begun first. */
+static const ZcFormState state_order[] = {
+  ZC_FORM_STATE_NOT_STARTED,
+  ZC_FORM_STATE_DRAFT,
+  ZC_FORM_STATE_SUBMITTED,
+  ZC_FORM_STATE_RETURNED,
+  ZC_FORM_STATE_APPROVED,
+};
+
+/* ---- helpers -------------------------------------------------------------------------------- */
+
+static void
+open_form (ZcParticipationPage *self,
+           ZcForm              *form)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcForm) full = zc_store_get_form (self->store, self->actor,
+                                              zc_record_get_id (ZC_RECORD (form)), &error);
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *view;
+
+  if (full == NULL)
+    {
+      zc_lead_error (GTK_WIDGET (self), _("The form could not be opened."), error);
+      return;
+    }
+  if (zc_form_get_state (full) == ZC_FORM_STATE_SUBMITTED &&
+      zc_store_can_review (self->store, self->actor, full))
+    {
+      g_signal_emit (self, signals[REVIEW_FORM], 0, full);
+      return;
+    }
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), zc_form_get_person_name (full));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), zc_lead_parent (GTK_WIDGET (self)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);
+  gtk_widget_set_size_request (window, 360, 294);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  view = zc_form_view_new ();
+  gtk_widget_set_vexpand (view, TRUE);
+  if (!zc_form_view_set_form (ZC_FORM_VIEW (view), self->store, self->actor, full, FALSE,
+                              &error))
+    {
+      zc_lead_error (GTK_WIDGET (self), _("The form could not be opened."), error);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  gtk_box_append (GTK_BOX (box), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_row_activated_cb (AdwActionRow        *row,
+                     ZcParticipationPage *self)
+{
+  ZcForm *form = g_object_get_data (G_OBJECT (row), "zc-form");
+
+  open_form (self, form);
+}
+
+static GtkWidget *
+person_row (ZcParticipationPage *self,
+            ZcForm              *form)
+{
+  GtkWidget *row = adw_action_row_new ();
+  ZcFormState state = zc_form_get_state (form);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *accessible = NULL;
+  guint n = (guint) zc_form_get_finding_count (form);
+  gboolean readable = state != ZC_FORM_STATE_NOT_STARTED && state != ZC_FORM_STATE_DRAFT;
+
+  if (state != ZC_FORM_STATE_NOT_STARTED)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem", "%u problems", n), n);
+  if (state == ZC_FORM_STATE_SUBMITTED)
+    {
+      g_autofree char *date = zc_lead_format_day (zc_form_get_submitted_at (form));
+
+      /* Translators: when a form was submitted */
+      day = date ? g_strdup_printf (_("submitted %s"), date) : NULL;
+    }
+  else if (state == ZC_FORM_STATE_APPROVED || state == ZC_FORM_STATE_RETURNED)
+    {
+      g_autofree char *date = zc_lead_format_day (zc_form_get_reviewed_at (form));
+
+      /* Translators: when a form was approved or returned */
+      day = date ? g_strdup_printf (_("reviewed %s"), date) : NULL;
+    }
+  subtitle = g_strjoin (" · ", zc_form_get_staff_code (form), count ? count : day,
+                        count ? day : NULL, NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zc_form_get_person_name (form));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), zc_lead_form_state_badge (state));
+  /* Translators: the accessible name of a person's row: name, then the form's state */
+  accessible = g_strdup_printf (_("%s: %s"), zc_form_get_person_name (form),
+                                zc_enum_label (ZC_TYPE_FORM_STATE, state));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  if (readable)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "zc-form", g_object_ref (form), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
+    }
+  return row;
+}
+
+static void
+rebuild_groups (ZcParticipationPage *self)
+{
+  GtkWidget *child;
+  GtkWidget *group = NULL;
+  gint64 group_unit = -1;
+  guint n = self->people ? g_list_model_get_n_items (self->people) : 0;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZcForm) form = g_list_model_get_item (self->people, i);
+
+      if (self->filter >= 0 && (int) zc_form_get_state (form) != self->filter)
+        continue;
+      if (group == NULL || zc_form_get_unit_id (form) != group_unit)
+        {
+          group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                           zc_form_get_unit_name (form));
+          group_unit = zc_form_get_unit_id (form);
+          gtk_box_append (self->groups_box, group);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), person_row (self, form));
+      shown++;
+    }
+
+  if (shown == 0)
+    {
+      GtkWidget *empty = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-users-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No One Here"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                       n == 0 ? _("No people are listed for your unit yet.")
+                                              : _("No one’s form is in this state. Choose "
+                                                  "another state above to see the others."));
+      gtk_widget_add_css_class (empty, "compact");
+      gtk_box_append (self->groups_box, empty);
+    }
+}
+
+static void
+update_counts (ZcParticipationPage *self)
+{
+  guint counts[N_STATES] = { 0 };
+  guint n = self->people ? g_list_model_get_n_items (self->people) : 0;
+  guint done;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZcForm) form = g_list_model_get_item (self->people, i);
+
+      counts[zc_form_get_state (form)]++;
+    }
+  for (guint i = 0; i < N_STATES; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", counts[i]);
+      g_autofree char *accessible = g_strdup_printf ("%s: %u",
+                                                     zc_enum_label (ZC_TYPE_FORM_STATE, i),
+                                                     counts[i]);
+
+      gtk_label_set_text (self->filter_counts[i], text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_buttons[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    }
+  {
+    g_autofree char *text = g_strdup_printf ("%u", n);
+
+    gtk_label_set_text (self->filter_counts[N_STATES], text);
+  }
+
+  done = counts[ZC_FORM_STATE_SUBMITTED] + counts[ZC_FORM_STATE_APPROVED];
+  /* Translators: the participation summary; submitted includes approved */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u of %u person has submitted a self-inspection form.",
+                                          "%u of %u people have submitted a self-inspection form.",
+                                          n),
+                             done, n);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+on_filter_toggled_cb (GtkToggleButton     *button,
+                      ZcParticipationPage *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  self->filter = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "zc-state"));
+  rebuild_groups (self);
+}
+
+static void
+add_filter_button (ZcParticipationPage *self,
+                   guint                slot,
+                   int                  state,
+                   const char          *label)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *count = gtk_label_new ("0");
+  GtkWidget *caption = gtk_label_new (label);
+
+  gtk_widget_add_css_class (count, "title-3");
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "zc-count-button");
+  if (state >= 0)
+    gtk_widget_add_css_class (button, state == ZC_FORM_STATE_NOT_STARTED ? "zc-count-warning"
+                                      : state == ZC_FORM_STATE_RETURNED ? "zc-count-warning"
+                                      : "zc-count-plain");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (button, label);
+  g_object_set_data (G_OBJECT (button), "zc-state", GINT_TO_POINTER (state));
+  if (slot != N_STATES)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->filter_buttons[N_STATES]);
+  g_signal_connect (button, "toggled", G_CALLBACK (on_filter_toggled_cb), self);
+
+  self->filter_buttons[slot] = GTK_TOGGLE_BUTTON (button);
+  self->filter_counts[slot] = GTK_LABEL (count);
+  gtk_flow_box_append (self->filter_box, button);
+  /* The flow box's own children are not to be focused: the buttons are. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+}
+
+static void
+on_map_cb (ZcParticipationPage *self)
+{
+  zc_participation_page_reload (self);
+}
+
+/* ---- vfuncs --------------------------------------------------------------------------------- */
+
+static void
+zc_participation_page_dispose (GObject *object)
+{
+  ZcParticipationPage *self = ZC_PARTICIPATION_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZC_TYPE_PARTICIPATION_PAGE);
+  g_clear_object (&self->people);
+  g_clear_object (&self->store);
+  g_clear_object (&self->actor);
+
+  G_OBJECT_CLASS (zc_participation_page_parent_class)->dispose (object);
+}
+
+static void
+zc_participation_page_class_init (ZcParticipationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zc_participation_page_dispose;
+
+  /**
+   * ZcParticipationPage::review-form:
+   * @form: a submitted form the actor may review
+   *
+   * The person asked to open a form that waits for their review.
+   */
+  signals[REVIEW_FORM] = g_signal_new ("review-form", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, ZC_TYPE_FORM);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/zicha/Zicha/ui/zc-participation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZcParticipationPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ZcParticipationPage, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, ZcParticipationPage, groups_box);
+}
+
+static void
+zc_participation_page_init (ZcParticipationPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = -1;
+  add_filter_button (self, N_STATES, -1, _("Everyone"));
+  for (guint i = 0; i < G_N_ELEMENTS (state_order); i++)
+    add_filter_button (self, state_order[i], state_order[i],
+                       zc_enum_label (ZC_TYPE_FORM_STATE, state_order[i]));
+  gtk_toggle_button_set_active (self->filter_buttons[N_STATES], TRUE);
+
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+}
+
+/* ---- public --------------------------------------------------------------------------------- */
+
+GtkWidget *
+zc_participation_page_new (ZcStore  *store,
+                           ZcPerson *actor)
+{
+  ZcParticipationPage *self;
+
+  g_return_val_if_fail (ZC_IS_STORE (store), NULL);
+  g_return_val_if_fail (ZC_IS_PERSON (actor), NULL);
+
+  self = g_object_new (ZC_TYPE_PARTICIPATION_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->actor = g_object_ref (actor);
+  zc_participation_page_reload (self);
+  return GTK_WIDGET (self);
+}
+
+void
+zc_participation_page_reload (ZcParticipationPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ZC_IS_PARTICIPATION_PAGE (self));
+
+  g_clear_object (&self->people);
+  self->people = zc_store_list_participation (self->store, self->actor, 0, &error);
+  if (self->people == NULL)
+    zc_lead_error (GTK_WIDGET (self), _("Who has taken part could not be read."), error);
+  update_counts (self);
+  rebuild_groups (self);
+}
+
+void
+zc_participation_page_set_filter (ZcParticipationPage *self,
+                                  int                  state)
+{
+  g_return_if_fail (ZC_IS_PARTICIPATION_PAGE (self));
+  g_return_if_fail (state >= -1 && state < N_STATES);
+
+  gtk_toggle_button_set_active (self->filter_buttons[state < 0 ? N_STATES : (guint) state], TRUE);
+}
