@@ -202,6 +202,15 @@ zc_store_list_items (ZcStore            *self,
     g_string_append (where, " AND u.focus");
   if (q.light >= 0)
     g_string_append (where, " AND light = :light");
+  if (q.focus_posts)
+    g_string_append (where, " AND pe.focus_post");
+  if (q.focus_area_id)
+    g_string_append (where, " AND EXISTS (SELECT 1 FROM problem_finding pf JOIN finding fa ON "
+                            "fa.id = pf.finding_id WHERE pf.problem_id = i.problem_id AND "
+                            "fa.focus_area_id = :area)");
+  if (q.reported_from && q.reported_to)
+    g_string_append (where, " AND EXISTS (SELECT 1 FROM progress g WHERE g.item_id = i.id AND "
+                            "g.date BETWEEN :from AND :to)");
   if (q.text && *q.text)
     {
       /* Trigram FTS needs three characters; shorter texts fall back to instr(). */
@@ -238,6 +247,9 @@ zc_store_list_items (ZcStore            *self,
                       ":light", 'i', (gint64) q.light,
                       ":text", 's', q.text,
                       ":fts", 's', fts,
+                      ":area", 'i', q.focus_area_id,
+                      ":from", 's', q.reported_from,
+                      ":to", 's', q.reported_to,
                       NULL);
   return G_LIST_MODEL (list);
 }

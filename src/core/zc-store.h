@@ -368,9 +368,14 @@ typedef struct
   const char  *sort;         /* column name; NULL: number */
   gboolean     descending;
   guint        limit;        /* 0: no limit */
+  /* The dashboard's filters (zc-dashboard.h) and the records behind its weekly line. */
+  gboolean     focus_posts;    /* items whose responsible person holds a focus post */
+  gint64       focus_area_id;  /* 0: any; else items of problems raised in this focus area */
+  const char  *reported_from;  /* with @reported_to (YYYY-MM-DD, inclusive): items with a */
+  const char  *reported_to;    /* progress report dated in between; NULL: no such filter */
 } ZcItemQuery;
 
-#define ZC_ITEM_QUERY_INIT { 0, -1, -1, 0, NULL, FALSE, 0, NULL, FALSE, 0 }
+#define ZC_ITEM_QUERY_INIT { 0, -1, -1, 0, NULL, FALSE, 0, NULL, FALSE, 0, FALSE, 0, NULL, NULL }
 
 /* Creates (id 0) a planned item, or edits a planned one (the unit's lead). */
 gboolean     zc_store_save_item           (ZcStore     *self,

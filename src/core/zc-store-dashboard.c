@@ -1,0 +1,823 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "zicha-core"
+
+#include <glib/gi18n-lib.h>
+
+#include "zc-dashboard.h"
+#include "zc-date.h"
+#include "zc-store-private.h"
+
+void zc_store_fill_labels (ZcStore *self, GListModel *list, const char *id_field,
+                           const char *label_field);
+
+/* At most two years of weeks on the progress line. */
+#define MAX_WEEKS 104
+
+/* The light of item i in SQL, as zc_store_get_stats() counts it. */
+#define ITEM_LIGHT \
+  "zc_light (i.state, i.term_type, i.start_date, i.deadline, i.review_dates, i.progress, " \
+  ":today, :warning)"
+
+/* ---- filters as SQL ------------------------------------------------------------------------ */
+
+gboolean
+zc_figure_filter_is_set (const ZcFigureFilter *filter)
+{
+  return filter != NULL &&
+         (filter->focus_units || filter->focus_posts || filter->focus_area_id != 0);
+}
+
+/* Conditions on the aliases of the queries below; ":area" binds the focus area. Only
+ * constant text reaches the SQL. */
+static void
+append_unit_cond (GString              *sql,
+                  const ZcFigureFilter *f,
+                  const char           *unit_column)
+{
+  if (f->focus_units)
+    g_string_append_printf (sql, " AND (SELECT focus FROM unit WHERE id = %s)", unit_column);
+}
+
+static void
+append_finding_cond (GString              *sql,
+                     const ZcFigureFilter *f)
+{
+  if (f->focus_posts)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM person x WHERE x.focus_post AND "
+                          "(x.id = fi.author_id OR x.id = fi.target_person_id))");
+  if (f->focus_area_id)
+    g_string_append (sql, " AND fi.focus_area_id = :area");
+}
+
+static void
+append_problem_cond (GString              *sql,
+                     const ZcFigureFilter *f)
+{
+  if (!f->focus_posts && !f->focus_area_id)
+    return;
+  g_string_append (sql, " AND EXISTS (SELECT 1 FROM problem_finding pf JOIN finding fi ON "
+                        "fi.id = pf.finding_id WHERE pf.problem_id = pr.id");
+  append_finding_cond (sql, f);
+  g_string_append (sql, ")");
+}
+
+static void
+append_item_cond (GString              *sql,
+                  const ZcFigureFilter *f)
+{
+  if (f->focus_posts)
+    g_string_append (sql, " AND i.person_id IN (SELECT id FROM person WHERE focus_post)");
+  if (f->focus_area_id)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM problem_finding pf JOIN finding fi ON "
+                          "fi.id = pf.finding_id WHERE pf.problem_id = i.problem_id AND "
+                          "fi.focus_area_id = :area)");
+}
+
+static void
+append_order_cond (GString              *sql,
+                   const ZcFigureFilter *f)
+{
+  if (!f->focus_posts && !f->focus_area_id)
+    return;
+  g_string_append (sql, " AND o.item_id IN (SELECT i.id FROM item i WHERE 1");
+  append_item_cond (sql, f);
+  g_string_append (sql, ")");
+}
+
+/* Prepares @sql and binds the named parameters it uses. */
+static sqlite3_stmt *
+prepare (ZcStore               *self,
+         const char            *sql,
+         const ZcFigureFilter  *f,
+         const char            *today,
+         GError               **error)
+{
+  sqlite3_stmt *stmt = zc_store_stmt (self, sql, error);
+  int idx;
+
+  if (stmt == NULL)
+    return NULL;
+  if ((idx = sqlite3_bind_parameter_index (stmt, ":area")))
+    sqlite3_bind_int64 (stmt, idx, f->focus_area_id);
+  if ((idx = sqlite3_bind_parameter_index (stmt, ":today")))
+    sqlite3_bind_text (stmt, idx, today, -1, SQLITE_TRANSIENT);
+  if ((idx = sqlite3_bind_parameter_index (stmt, ":warning")))
+    sqlite3_bind_int (stmt, idx, zc_store_query_int (self, 7, "SELECT warning_days FROM campaign",
+                                                     NULL));
+  return stmt;
+}
+
+static gboolean
+step_done (ZcStore       *self,
+           sqlite3_stmt  *stmt,
+           int            rc,
+           GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return zc_store_sql_error (self, "dashboard", error);
+  return TRUE;
+}
+
+static gboolean
+check_cancelled (GCancellable  *cancellable,
+                 GError       **error)
+{
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* ---- the dashboard -------------------------------------------------------------------------- */
+
+static void
+unit_figures_free (gpointer data)
+{
+  ZcUnitFigures *u = data;
+
+  g_free (u->code);
+  g_free (u->name);
+  g_free (u);
+}
+
+static void
+entry_count_free (gpointer data)
+{
+  ZcEntryCount *c = data;
+
+  g_free (c->label);
+  g_free (c);
+}
+
+static void
+week_figures_free (gpointer data)
+{
+  ZcWeekFigures *w = data;
+
+  g_free (w->start);
+  g_free (w);
+}
+
+void
+zc_dashboard_free (ZcDashboard *dashboard)
+{
+  if (dashboard == NULL)
+    return;
+  g_free (dashboard->today);
+  g_clear_pointer (&dashboard->units, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->categories, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->focus_areas, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->weeks, g_ptr_array_unref);
+  g_clear_object (&dashboard->open_orders);
+  g_free (dashboard);
+}
+
+ZcOrderAge
+zc_order_age_of (const char *issued_date,
+                 const char *today)
+{
+  int days;
+
+  if (!zc_date_is_valid (issued_date) || !zc_date_is_valid (today))
+    return ZC_ORDER_AGE_WEEK;
+  days = zc_date_diff_days (issued_date, today);
+  if (days <= 7)
+    return ZC_ORDER_AGE_WEEK;
+  if (days <= 14)
+    return ZC_ORDER_AGE_FORTNIGHT;
+  if (days <= 30)
+    return ZC_ORDER_AGE_MONTH;
+  return ZC_ORDER_AGE_OLDER;
+}
+
+/* The figures of unit @id, or NULL when the filter leaves the unit out. */
+static ZcStats *
+unit_stats (GHashTable *units,
+            gint64      id)
+{
+  ZcUnitFigures *u = g_hash_table_lookup (units, &id);
+
+  return u ? &u->stats : NULL;
+}
+
+static gboolean
+load_units (ZcStore               *self,
+            ZcDashboard           *d,
+            GHashTable            *by_id,
+            const ZcFigureFilter  *f,
+            GError               **error)
+{
+  g_autoptr(GListModel) units = zc_store_list_units (self);
+  guint n = units ? g_list_model_get_n_items (units) : 0;
+
+  if (units == NULL)
+    return zc_store_sql_error (self, "units", error);
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr(ZcUnit) unit = g_list_model_get_item (units, k);
+      ZcUnitFigures *u;
+
+      if (f->focus_units && !zc_unit_get_focus (unit))
+        continue;
+      u = g_new0 (ZcUnitFigures, 1);
+      u->unit_id = zc_record_get_id (ZC_RECORD (unit));
+      u->code = g_strdup (zc_unit_get_code (unit));
+      u->name = g_strdup (zc_unit_get_name (unit));
+      u->focus = zc_unit_get_focus (unit);
+      u->stats.units = 1;
+      g_ptr_array_add (d->units, u);
+      g_hash_table_insert (by_id, &u->unit_id, u);
+    }
+  return TRUE;
+}
+
+/* Runs a query whose rows are (unit_id, count) and adds the count to the field at @offset
+ * of each unit's ZcStats. */
+static gboolean
+count_per_unit (ZcStore               *self,
+                GHashTable            *units,
+                const char            *sql,
+                const ZcFigureFilter  *f,
+                const char            *today,
+                gsize                  offset,
+                GError               **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, f, today, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ZcStats *s = unit_stats (units, sqlite3_column_int64 (stmt, 0));
+
+      if (s)
+        G_STRUCT_MEMBER (guint, s, offset) += sqlite3_column_int (stmt, 1);
+    }
+  return step_done (self, stmt, rc, error);
+}
+
+static GPtrArray *
+entry_counts (ZcStore    *self,
+              ZcListKind  kind)
+{
+  g_autoptr(GListModel) entries = zc_store_list_entries (self, kind);
+  GPtrArray *counts = g_ptr_array_new_with_free_func (entry_count_free);
+  ZcEntryCount *none;
+
+  for (guint k = 0; entries && k < g_list_model_get_n_items (entries); k++)
+    {
+      g_autoptr(ZcListEntry) entry = g_list_model_get_item (entries, k);
+      ZcEntryCount *c;
+
+      if (!zc_list_entry_get_active (entry))
+        continue;
+      c = g_new0 (ZcEntryCount, 1);
+      c->entry_id = zc_record_get_id (ZC_RECORD (entry));
+      c->label = g_strdup (zc_list_entry_get_display_label (entry));
+      g_ptr_array_add (counts, c);
+    }
+  none = g_new0 (ZcEntryCount, 1);
+  g_ptr_array_add (counts, none);
+  return counts;
+}
+
+/* Adds @n findings to the entry @id of @counts (an inactive entry still in use is added). */
+static void
+add_entry_count (ZcStore    *self,
+                 GPtrArray  *counts,
+                 gint64      id,
+                 guint       n)
+{
+  g_autoptr(ZcListEntry) entry = NULL;
+  ZcEntryCount *c;
+
+  for (guint k = 0; k < counts->len; k++)
+    {
+      c = g_ptr_array_index (counts, k);
+      if (c->entry_id == id)
+        {
+          c->count += n;
+          return;
+        }
+    }
+  c = g_new0 (ZcEntryCount, 1);
+  c->entry_id = id;
+  entry = zc_store_get_entry (self, id);
+  c->label = g_strdup (entry ? zc_list_entry_get_display_label (entry) : "?");
+  c->count = n;
+  /* Before "none", which stays last. */
+  g_ptr_array_insert (counts, counts->len - 1, c);
+}
+
+static gboolean
+load_findings (ZcStore               *self,
+               ZcDashboard           *d,
+               GHashTable            *units,
+               const ZcFigureFilter  *f,
+               GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Findings on record, as zc_store_get_stats() counts them: everything but drafts. */
+  g_string_append (sql, "SELECT fi.unit_id, coalesce (fi.category_id, 0), "
+                        "coalesce (fi.focus_area_id, 0), count(*) FROM finding fi "
+                        "LEFT JOIN form f ON f.id = fi.form_id "
+                        "WHERE (fi.source <> 'self' OR f.state <> 'draft')");
+  append_unit_cond (sql, f, "fi.unit_id");
+  append_finding_cond (sql, f);
+  g_string_append (sql, " GROUP BY 1, 2, 3");
+
+  if (!(stmt = prepare (self, sql->str, f, d->today, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ZcStats *s = unit_stats (units, sqlite3_column_int64 (stmt, 0));
+      guint n = sqlite3_column_int (stmt, 3);
+
+      if (s == NULL)
+        continue;
+      s->findings += n;
+      add_entry_count (self, d->categories, sqlite3_column_int64 (stmt, 1), n);
+      add_entry_count (self, d->focus_areas, sqlite3_column_int64 (stmt, 2), n);
+    }
+  return step_done (self, stmt, rc, error);
+}
+
+static gboolean
+load_forms (ZcStore               *self,
+            ZcDashboard           *d,
+            GHashTable            *units,
+            const ZcFigureFilter  *f,
+            GError               **error)
+{
+  g_autoptr(GString) people_sql = g_string_new ("SELECT p.unit_id, count(*) FROM person p "
+                                                "WHERE 1");
+  g_autoptr(GString) forms_sql = g_string_new ("SELECT p.unit_id, f.state, count(*) FROM form f "
+                                               "JOIN person p ON p.id = f.person_id WHERE 1");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (f->focus_posts)
+    {
+      g_string_append (people_sql, " AND p.focus_post");
+      g_string_append (forms_sql, " AND p.focus_post");
+    }
+  append_unit_cond (people_sql, f, "p.unit_id");
+  append_unit_cond (forms_sql, f, "p.unit_id");
+  g_string_append (people_sql, " GROUP BY 1");
+  g_string_append (forms_sql, " GROUP BY 1, 2");
+
+  if (!count_per_unit (self, units, people_sql->str, f, d->today,
+                       G_STRUCT_OFFSET (ZcStats, people), error))
+    return FALSE;
+  if (!(stmt = prepare (self, forms_sql->str, f, d->today, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ZcStats *s = unit_stats (units, sqlite3_column_int64 (stmt, 0));
+      int state = -1;
+
+      if (s && zc_enum_from_string (ZC_TYPE_FORM_STATE, (const char *) sqlite3_column_text (stmt, 1),
+                                    &state) && state > 0 && state < 5)
+        s->forms[state] += sqlite3_column_int (stmt, 2);
+    }
+  if (!step_done (self, stmt, rc, error))
+    return FALSE;
+
+  for (guint k = 0; k < d->units->len; k++)
+    {
+      ZcStats *s = &((ZcUnitFigures *) g_ptr_array_index (d->units, k))->stats;
+
+      s->forms[ZC_FORM_STATE_NOT_STARTED] =
+        s->people - (s->forms[1] + s->forms[2] + s->forms[3] + s->forms[4]);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_items (ZcStore               *self,
+            ZcDashboard           *d,
+            GHashTable            *units,
+            const ZcFigureFilter  *f,
+            GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_string_append (sql, "SELECT i.unit_id, i.state, " ITEM_LIGHT " AS light, count(*) "
+                        "FROM item i WHERE 1");
+  append_unit_cond (sql, f, "i.unit_id");
+  append_item_cond (sql, f);
+  g_string_append (sql, " GROUP BY 1, 2, 3");
+  if (!(stmt = prepare (self, sql->str, f, d->today, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ZcStats *s = unit_stats (units, sqlite3_column_int64 (stmt, 0));
+      guint n = sqlite3_column_int (stmt, 3);
+      int state = -1;
+      int light = sqlite3_column_int (stmt, 2);
+
+      if (s == NULL)
+        continue;
+      if (zc_enum_from_string (ZC_TYPE_ITEM_STATE, (const char *) sqlite3_column_text (stmt, 1),
+                               &state) && state >= 0 && state < 4)
+        s->items[state] += n;
+      if (light >= 0 && light < 4)
+        s->lights[light] += n;
+    }
+  return step_done (self, stmt, rc, error);
+}
+
+static gboolean
+load_problems_and_commitments (ZcStore               *self,
+                               ZcDashboard           *d,
+                               GHashTable            *units,
+                               const ZcFigureFilter  *f,
+                               GError               **error)
+{
+  g_autoptr(GString) problems = g_string_new ("SELECT pr.unit_id, count(*) FROM problem pr "
+                                              "WHERE 1");
+  g_autoptr(GString) commitments = g_string_new ("SELECT c.unit_id, count(*) FROM commitment c "
+                                                 "WHERE c.state = 'published'");
+
+  append_unit_cond (problems, f, "pr.unit_id");
+  append_problem_cond (problems, f);
+  g_string_append (problems, " GROUP BY 1");
+  if (!count_per_unit (self, units, problems->str, f, d->today,
+                       G_STRUCT_OFFSET (ZcStats, problems), error))
+    return FALSE;
+
+  append_unit_cond (commitments, f, "c.unit_id");
+  g_string_append (commitments, " GROUP BY 1");
+  return count_per_unit (self, units, commitments->str, f, d->today,
+                         G_STRUCT_OFFSET (ZcStats, commitments_published), error);
+}
+
+static gboolean
+load_orders (ZcStore               *self,
+             ZcDashboard           *d,
+             GHashTable            *units,
+             const ZcFigureFilter  *f,
+             GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GListStore) orders = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_string_append (sql, "SELECT o.*, u.name AS unit_name, i.measure AS item_measure, "
+                        "i.number AS item_number FROM supervision_order o "
+                        "JOIN unit u ON u.id = o.unit_id "
+                        "LEFT JOIN item i ON i.id = o.item_id "
+                        "WHERE o.state <> 'concluded'");
+  append_unit_cond (sql, f, "o.unit_id");
+  append_order_cond (sql, f);
+  g_string_append (sql, " ORDER BY o.issued_date, o.id");
+  if (!(stmt = prepare (self, sql->str, f, d->today, error)))
+    return FALSE;
+  orders = g_list_store_new (ZC_TYPE_ORDER);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ZcOrder) order = zc_record_new_from_stmt (ZC_TYPE_ORDER, stmt);
+      ZcStats *s = unit_stats (units, zc_order_get_unit_id (order));
+
+      if (s == NULL)
+        continue;
+      s->orders_open++;
+      d->order_ages[zc_order_age_of (zc_order_get_issued_date (order), d->today)]++;
+      g_list_store_append (orders, order);
+    }
+  if (!step_done (self, stmt, rc, error))
+    return FALSE;
+  d->open_orders = G_LIST_MODEL (g_steal_pointer (&orders));
+  return TRUE;
+}
+
+/* The Monday on or before @date (YYYY-MM-DD). */
+static char *
+week_start (const char *date)
+{
+  GDate g;
+
+  if (!zc_date_parse (date, &g))
+    return NULL;
+  g_date_subtract_days (&g, g_date_get_weekday (&g) - G_DATE_MONDAY);
+  return zc_date_format (&g);
+}
+
+typedef struct
+{
+  gint64 item_id;
+  char   date[11];
+  int    percent;
+} ReportRow;
+
+/*
+ * The progress line: for each week from the start of rectification (or the first report)
+ * to this week, the mean progress the items had reported by the week's end (an item
+ * without a report counts 0) and the share of the items closed out by then. The items are
+ * today's (with the filter); rows are read once, in date order.
+ */
+static gboolean
+load_weeks (ZcStore               *self,
+            ZcDashboard           *d,
+            GHashTable            *units,
+            const ZcFigureFilter  *f,
+            GError               **error)
+{
+  g_autoptr(GString) reports_sql = g_string_new (NULL);
+  g_autoptr(GString) closed_sql = g_string_new (NULL);
+  g_autoptr(GArray) reports = g_array_new (FALSE, FALSE, sizeof (ReportRow));
+  g_autoptr(GPtrArray) closed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
+  g_autofree char *rectification = zc_store_query_text (self, "SELECT rectification_date FROM "
+                                                              "campaign", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *week = NULL;
+  guint n_items = 0;
+  guint r = 0, c = 0;
+  double sum = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint k = 0; k < 4; k++)
+    n_items += d->totals.items[k];
+
+  g_string_append (reports_sql, "SELECT g.item_id, g.date, g.percent, i.unit_id FROM progress g "
+                                "JOIN item i ON i.id = g.item_id WHERE 1");
+  append_unit_cond (reports_sql, f, "i.unit_id");
+  append_item_cond (reports_sql, f);
+  g_string_append (reports_sql, " ORDER BY g.date, g.id");
+  if (!(stmt = prepare (self, reports_sql->str, f, d->today, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ReportRow row = { sqlite3_column_int64 (stmt, 0), { 0 }, sqlite3_column_int (stmt, 2) };
+      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (date == NULL || !unit_stats (units, sqlite3_column_int64 (stmt, 3)))
+        continue;
+      g_strlcpy (row.date, date, sizeof row.date);
+      g_array_append_val (reports, row);
+    }
+  if (!step_done (self, stmt, rc, error))
+    return FALSE;
+
+  g_string_append (closed_sql, "SELECT i.unit_id, substr (i.closed_at, 1, 10) FROM item i "
+                               "WHERE i.state = 'closed' AND i.closed_at IS NOT NULL");
+  append_unit_cond (closed_sql, f, "i.unit_id");
+  append_item_cond (closed_sql, f);
+  g_string_append (closed_sql, " ORDER BY 2");
+  if (!(stmt = prepare (self, closed_sql->str, f, d->today, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (unit_stats (units, sqlite3_column_int64 (stmt, 0)))
+      g_ptr_array_add (closed, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  if (!step_done (self, stmt, rc, error))
+    return FALSE;
+
+  /* From the start of rectification, or the first report when there is none (or later). */
+  if (zc_date_is_valid (rectification))
+    first = g_strdup (rectification);
+  if (reports->len > 0)
+    {
+      const char *first_report = g_array_index (reports, ReportRow, 0).date;
+
+      if (first == NULL || g_strcmp0 (first_report, first) < 0)
+        {
+          g_free (first);
+          first = g_strdup (first_report);
+        }
+    }
+  if (first == NULL || g_strcmp0 (first, d->today) > 0 || n_items == 0)
+    return TRUE;
+
+  last = week_start (d->today);
+  week = week_start (first);
+  if (week == NULL || last == NULL)
+    return TRUE;
+  /* Only the latest weeks of a long campaign. */
+  if (zc_date_diff_days (week, last) / 7 >= MAX_WEEKS)
+    {
+      g_free (week);
+      week = zc_date_add_days (last, -7 * (MAX_WEEKS - 1));
+    }
+
+  while (g_strcmp0 (week, last) <= 0)
+    {
+      g_autofree char *end = zc_date_add_days (week, 6);
+      ZcWeekFigures *w = g_new0 (ZcWeekFigures, 1);
+      char *next;
+
+      for (; r < reports->len && strcmp (g_array_index (reports, ReportRow, r).date, end) <= 0; r++)
+        {
+          ReportRow *row = &g_array_index (reports, ReportRow, r);
+          gpointer old = NULL;
+          gint64 *key;
+
+          if (g_hash_table_lookup_extended (latest, &row->item_id, NULL, &old))
+            sum -= GPOINTER_TO_INT (old);
+          key = g_memdup2 (&row->item_id, sizeof row->item_id);
+          g_hash_table_replace (latest, key, GINT_TO_POINTER (row->percent));
+          sum += row->percent;
+          if (strcmp (row->date, week) >= 0)
+            w->reports++;
+        }
+      for (; c < closed->len && strcmp (g_ptr_array_index (closed, c), end) <= 0; c++)
+        ;
+      w->start = g_strdup (week);
+      w->mean_progress = sum / n_items;
+      w->closed_share = 100.0 * c / n_items;
+      g_ptr_array_add (d->weeks, w);
+
+      next = zc_date_add_days (week, 7);
+      g_free (week);
+      week = next;
+    }
+  return TRUE;
+}
+
+typedef gboolean (*LoadFunc) (ZcStore *, ZcDashboard *, GHashTable *, const ZcFigureFilter *,
+                              GError **);
+
+/* One part of the dashboard, unless cancelled; the debug log says where the time went. */
+static gboolean
+step (ZcStore               *self,
+      ZcDashboard           *d,
+      GHashTable            *units,
+      const ZcFigureFilter  *f,
+      const char            *name,
+      LoadFunc               load,
+      GCancellable          *cancellable,
+      GError               **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok;
+
+  if (!check_cancelled (cancellable, error))
+    return FALSE;
+  ok = load (self, d, units, f, error);
+  g_debug ("dashboard: %s %.3f s", name, (g_get_monotonic_time () - start) / 1e6);
+  return ok;
+}
+
+static void
+end_read (ZcStore *self)
+{
+  if (self->tx_depth == 0)
+    zc_store_exec (self, "COMMIT", NULL);
+}
+
+ZcDashboard *
+zc_store_get_dashboard (ZcStore               *self,
+                        ZcPerson              *actor,
+                        const ZcFigureFilter  *filter,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  ZcFigureFilter f = ZC_FIGURE_FILTER_INIT;
+  g_autoptr(ZcDashboard) d = NULL;
+  g_autoptr(GHashTable) units = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (ZC_IS_STORE (self), NULL);
+
+  if (actor && !zc_policy_require_inspector (actor, _("see the whole campaign’s figures"), error))
+    return NULL;
+  if (filter)
+    f = *filter;
+
+  d = g_new0 (ZcDashboard, 1);
+  d->today = zc_store_today (self);
+  d->units = g_ptr_array_new_with_free_func (unit_figures_free);
+  d->categories = entry_counts (self, ZC_LIST_KIND_CATEGORY);
+  d->focus_areas = entry_counts (self, ZC_LIST_KIND_FOCUS_AREA);
+  d->weeks = g_ptr_array_new_with_free_func (week_figures_free);
+
+  /* One read transaction (deferred: it takes no write lock), so that every figure sees the
+   * same moment of the file. */
+  if (self->tx_depth == 0 && !zc_store_exec (self, "BEGIN", error))
+    return NULL;
+  if (!load_units (self, d, units, &f, error) ||
+      !step (self, d, units, &f, "forms", load_forms, cancellable, error) ||
+      !step (self, d, units, &f, "findings", load_findings, cancellable, error) ||
+      !step (self, d, units, &f, "problems", load_problems_and_commitments, cancellable,
+             error) ||
+      !step (self, d, units, &f, "items", load_items, cancellable, error) ||
+      !step (self, d, units, &f, "orders", load_orders, cancellable, error))
+    {
+      end_read (self);
+      return NULL;
+    }
+
+  for (guint k = 0; k < d->units->len; k++)
+    {
+      ZcStats *s = &((ZcUnitFigures *) g_ptr_array_index (d->units, k))->stats;
+      ZcStats *t = &d->totals;
+
+      t->people += s->people;
+      t->units += s->units;
+      for (guint j = 0; j < 5; j++)
+        t->forms[j] += s->forms[j];
+      t->findings += s->findings;
+      t->problems += s->problems;
+      for (guint j = 0; j < 4; j++)
+        {
+          t->items[j] += s->items[j];
+          t->lights[j] += s->lights[j];
+        }
+      t->commitments_published += s->commitments_published;
+      t->orders_open += s->orders_open;
+    }
+
+  if (!step (self, d, units, &f, "weeks", load_weeks, cancellable, error))
+    {
+      end_read (self);
+      return NULL;
+    }
+  end_read (self);
+  return g_steal_pointer (&d);
+}
+
+/* ---- the records behind a number ------------------------------------------------------------ */
+
+GListModel *
+zc_store_list_findings (ZcStore               *self,
+                        ZcPerson              *actor,
+                        const ZcFindingQuery  *query,
+                        GError               **error)
+{
+  ZcFindingQuery q = ZC_FINDING_QUERY_INIT;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *today = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *list;
+  sqlite3_stmt *stmt;
+  int rc, idx;
+
+  g_return_val_if_fail (ZC_IS_STORE (self), NULL);
+
+  if (actor && !zc_policy_require_inspector (actor, _("read the findings of every unit"), error))
+    return NULL;
+  if (query)
+    q = *query;
+
+  g_string_append (sql, "SELECT fi.*, CASE WHEN fi.anonymous THEN NULL ELSE a.name END "
+                        "AS author_name, "
+                        "(SELECT count(*) FROM problem_finding WHERE finding_id = fi.id) "
+                        "AS problem_count, "
+                        "(SELECT count(*) FROM cause WHERE finding_id = fi.id) AS cause_count "
+                        "FROM finding fi LEFT JOIN person a ON a.id = fi.author_id "
+                        "LEFT JOIN form f ON f.id = fi.form_id "
+                        "WHERE (fi.source <> 'self' OR f.state <> 'draft')");
+  append_unit_cond (sql, &q.filter, "fi.unit_id");
+  append_finding_cond (sql, &q.filter);
+  if (q.unit_id)
+    g_string_append (sql, " AND fi.unit_id = :unit");
+  if (q.category_id >= 0)
+    g_string_append (sql, " AND coalesce (fi.category_id, 0) = :category");
+  if (q.focus_area_id >= 0)
+    g_string_append (sql, " AND coalesce (fi.focus_area_id, 0) = :focus");
+  g_string_append (sql, " ORDER BY fi.id DESC");
+  if (q.limit)
+    g_string_append_printf (sql, " LIMIT %u", q.limit);
+
+  today = zc_store_today (self);
+  if (!(stmt = prepare (self, sql->str, &q.filter, today, error)))
+    return NULL;
+  if ((idx = sqlite3_bind_parameter_index (stmt, ":unit")))
+    sqlite3_bind_int64 (stmt, idx, q.unit_id);
+  if ((idx = sqlite3_bind_parameter_index (stmt, ":category")))
+    sqlite3_bind_int64 (stmt, idx, q.category_id);
+  if ((idx = sqlite3_bind_parameter_index (stmt, ":focus")))
+    sqlite3_bind_int64 (stmt, idx, q.focus_area_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, zc_record_new_from_stmt (ZC_TYPE_FINDING, stmt));
+  if (!step_done (self, stmt, rc, error))
+    return NULL;
+
+  list = g_list_store_new (ZC_TYPE_FINDING);
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  zc_store_fill_labels (self, G_LIST_MODEL (list), "category-id", "category-label");
+  return G_LIST_MODEL (list);
+}
+
+GListModel *
+zc_store_list_monthly_reviews (ZcStore   *self,
+                               ZcPerson  *actor,
+                               gint64     unit_id,
+                               GError   **error)
+{
+  g_return_val_if_fail (ZC_IS_STORE (self), NULL);
+
+  if (!zc_policy_require (zc_policy_can_read_unit (self, actor, unit_id), actor,
+                          _("see this unit’s monthly reviews"), error))
+    return NULL;
+  return G_LIST_MODEL (zc_store_query (self, ZC_TYPE_REVIEW, error,
+                                       "SELECT * FROM monthly_review WHERE unit_id = ? "
+                                       "ORDER BY month DESC", "i", unit_id));
+}
