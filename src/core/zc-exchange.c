@@ -3232,7 +3232,6 @@ zc_exchange_export (ZcStore                 *store,
   ex.store = store;
   ex.actor = stored;
   ex.kind = kind;
-  ex.campaign_keys = json_object_new ();
   ex.progress = progress;
   ex.progress_data = progress_data;
   ex.cancellable = cancellable;
@@ -3286,6 +3285,7 @@ zc_exchange_export (ZcStore                 *store,
 
   if (progress)
     progress (0.0, _("Opening the signing key"), progress_data);
+  ex.campaign_keys = json_object_new ();
   if (!zc_store_begin (store, error))
     {
       export_clear (&ex);
