@@ -1500,7 +1500,8 @@ zc_store_export_ledger_csv (ZcStore     *self,
                           _("read this unit’s ledger"), error))
     return FALSE;
 
-  /* Category labels need gettext, so they come from the list, not from SQL. */
+  /* A ledger is handed on: its categories are the official Chinese terms in any locale
+   * (custom entries keep the label they were given). */
   entries = zc_store_list_entries (self, ZC_LIST_KIND_CATEGORY);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
@@ -1508,7 +1509,7 @@ zc_store_export_ledger_csv (ZcStore     *self,
       gint64 id = zc_record_get_id (ZC_RECORD (entry));
 
       g_hash_table_insert (categories, g_memdup2 (&id, sizeof id),
-                           g_strdup (zc_list_entry_get_display_label (entry)));
+                           g_strdup (zc_list_entry_get_official_label (entry)));
     }
 
   today = zc_store_today (self);

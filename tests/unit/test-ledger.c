@@ -157,8 +157,10 @@ import_ok (ZcFixture  *fx,
   g_autoptr(GError) error = NULL;
   ZcImportReport *report = NULL;
 
-  g_assert_true (zc_store_import_ledger_csv (fx->store, actor, unit_id, path, &report, &error));
+  gboolean ok = zc_store_import_ledger_csv (fx->store, actor, unit_id, path, &report, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_nonnull (report);
   g_assert_cmpuint (report->errors->len, ==, 0);
   return report;
@@ -535,12 +537,13 @@ test_export_format (ZcFixture     *fx,
                                         "红黄绿灯\r\n"));
   g_assert_true (g_str_has_suffix (csv, "\r\n"));
   /* rows as stored: multi-line cells quoted, names and texts kept as written, lights */
-  /* (categories are written with the label a person reads, in their language) */
+  /* (categories are the official Chinese terms in any locale: the ledger is handed on) */
   style = zc_store_find_entry (fx->store, ZC_LIST_KIND_CATEGORY, "style");
   row = g_strdup_printf ("1,低保审核审批程序执行不规范，入户调查流于形式,%s,"
                          "\"1.修订低保审核工作规程；\n2.开展入户调查专项培训\",限期整改,"
                          "王建国,社会救助处,张伟,2026-06-30,已修订规程初稿,整改中,黄灯\r\n",
-                         zc_list_entry_get_display_label (style));
+                         zc_list_entry_get_official_label (style));
+  g_assert_cmpstr (zc_list_entry_get_official_label (style), ==, "工作作风");
   g_assert_nonnull (strstr (csv, row));
   g_assert_nonnull (strstr (csv, ",钱进,2026-06-30,,整改中,"));
   g_assert_nonnull (strstr (csv, ",立行立改，长期坚持,,整改中,\r\n"));
