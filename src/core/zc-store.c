@@ -407,8 +407,14 @@ char *
 zc_store_now (ZcStore *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time_of_day = NULL;
+  const char *fixed = self->today ? self->today : g_getenv ("ZICHA_TODAY");
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  /* A fixed day (tests, demos) moves times too, so that times and dates agree. */
+  if (fixed == NULL || !zc_date_is_valid (fixed))
+    return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  time_of_day = g_date_time_format (now, "%H:%M:%S");
+  return g_strdup_printf ("%sT%sZ", fixed, time_of_day);
 }
 
 void
