@@ -160,6 +160,7 @@ zc_application_startup (GApplication *app)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *sign_out_accels[] = { "<Control><Shift>l", NULL };
 
   G_APPLICATION_CLASS (zc_application_parent_class)->startup (app);
 
@@ -179,6 +180,8 @@ zc_application_startup (GApplication *app)
                                          new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sign-out",
+                                         sign_out_accels);
 
   /* Follows the system unless the person chose a style in the preferences. */
   g_settings_bind (self->settings, "color-scheme",

@@ -9,6 +9,7 @@
 #include "zc-format.h"
 #include "zc-new-campaign-dialog.h"
 #include "zc-sections.h"
+#include "zc-sign-in-page.h"
 #include "zc-window.h"
 
 /* The demo campaign is the same on every computer (and the same as zicha-cli demo). */
@@ -51,6 +52,7 @@ struct _ZcWindow
   AdwActionRow         *people_row;
   AdwActionRow         *database_row;
   AdwActionRow         *hint_row;
+  ZcSignInPage         *sign_in_page;    /* the "sign-in" page of the stack */
 
   GSettings            *settings;
   ZcStore              *store;
@@ -169,6 +171,8 @@ update_actions (ZcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database",
                                  !busy && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", self->actor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-person", self->actor != NULL);
 }
 
 static const char *
@@ -289,10 +293,14 @@ set_store (ZcWindow *self,
   zc_window_set_actor (self, NULL);
   g_set_object (&self->store, store);
 
+  zc_sign_in_page_set_store (self->sign_in_page, store);
   if (store != NULL)
     {
       update_campaign_page (self);
-      adw_view_stack_set_visible_child_name (self->main_stack, "campaign");
+      /* People sign in first; a campaign without people shows how to import them. */
+      adw_view_stack_set_visible_child_name (self->main_stack,
+                                             zc_store_count_people (store) > 0 ? "sign-in"
+                                                                               : "campaign");
       adw_leaflet_set_visible_child (self->leaflet,
                                      gtk_widget_get_parent (GTK_WIDGET (self->main_stack)));
     }
@@ -669,6 +677,32 @@ open_demo_action (GtkWidget  *widget,
 }
 
 static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  zc_window_sign_out (ZC_WINDOW (widget));
+}
+
+static void
+switch_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ZcWindow *self = ZC_WINDOW (widget);
+
+  zc_window_sign_out (self);
+  zc_sign_in_page_reset (self->sign_in_page, FALSE);
+}
+
+static void
+on_signed_in_cb (ZcWindow *self,
+                 ZcPerson *person)
+{
+  zc_window_set_actor (self, person);
+}
+
+static void
 close_database_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -896,6 +930,9 @@ zc_window_class_init (ZcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.close-database", NULL,
                                    close_database_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-person", NULL,
+                                   switch_person_action);
 }
 
 static void
@@ -904,6 +941,12 @@ zc_window_init (ZcWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sign_in_page = ZC_SIGN_IN_PAGE (zc_sign_in_page_new ());
+  adw_view_stack_add_titled (self->main_stack, GTK_WIDGET (self->sign_in_page), "sign-in",
+                             _("Sign In"));
+  g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (on_signed_in_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   width = g_settings_get_int (self->settings, "window-width");
@@ -1172,9 +1215,13 @@ zc_window_set_actor (ZcWindow *self,
         zc_window_show_page (self, g_object_get_data (G_OBJECT (first_row), "zc-page-name"));
     }
   else if (self->store != NULL)
-    adw_view_stack_set_visible_child_name (self->main_stack, "campaign");
+    {
+      zc_sign_in_page_reset (self->sign_in_page, TRUE);
+      adw_view_stack_set_visible_child_name (self->main_stack, "sign-in");
+    }
 
   update_sidebar (self);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
 }
 

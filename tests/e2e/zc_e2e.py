@@ -144,15 +144,16 @@ def _on_screen(node):
 
 
 def _walk_on_screen(node):
-    """The descendants of @node that are on screen, in tree order."""
+    """The descendants of @node that are on screen, in tree order. Nodes of no size are
+    not on screen, but their children are still looked at: some accessibles are not
+    widgets (the pages of a GtkStack) and report no size of their own."""
     try:
         children = list(node.children)
     except Exception:
         return
     for child in children:
-        if not _on_screen(child):
-            continue
-        yield child
+        if _on_screen(child):
+            yield child
         yield from _walk_on_screen(child)
 
 
@@ -295,7 +296,7 @@ class App:
     def find_all(self, name=None, role=None, within=None, contains=False):
         """Every node on screen whose accessible name is (or contains) @name, with @role.
         GTK 4.8 reports no SHOWING state; what is not on screen (the hidden pages of a
-        stack, a folded sidebar) has an empty size, and its subtree is skipped."""
+        stack, a folded sidebar) has an empty size."""
         def matches(node):
             if role is not None and _role(node) != role:
                 return False
@@ -336,6 +337,25 @@ class App:
         """The texts of the labels on screen, top to bottom as the tree has them."""
         return [_name(n) for n in self.find_all(role='label', within=within)]
 
+    def dump(self, within=None, file=None):
+        """Prints the on-screen tree (role, accessible name, actions): what a test can
+        find. Handy while writing one."""
+        def walk(node, depth):
+            for child in node.children:
+                if not _on_screen(child):
+                    walk(child, depth)
+                    continue
+                try:
+                    actions = ','.join(child.actions.keys())
+                except Exception:
+                    actions = ''
+                print(f'{"  " * depth}{_role(child)} “{_name(child)}” {actions}',
+                      file=file or sys.stderr)
+                walk(child, depth + 1)
+        for root in [within] if within is not None else self.windows():
+            print(f'{_role(root)} “{_name(root)}”', file=file or sys.stderr)
+            walk(root, 1)
+
     # ---- acting ------------------------------------------------------------------------
 
     def click(self, name, role='push button', within=None, contains=False, timeout=None):
@@ -347,10 +367,17 @@ class App:
             if action in actions:
                 node.doActionNamed(action)
                 return node
-        # Rows of a list box have no action of their own: focus them and press Enter.
-        node.grabFocus()
-        rawinput.pressKey('Return')
+        # Rows of a list box have no action of their own (and GTK 4.8 cannot grab the
+        # focus through AT-SPI): click them with the pointer, as a person would.
+        self.point_and_click(node)
         return node
+
+    def point_and_click(self, node, button=1):
+        """Clicks the middle of @node with the pointer. Under Xvfb there is no window
+        manager: every window sits at 0,0, so window coordinates are screen coordinates."""
+        x, y = node.position
+        width, height = node.size
+        rawinput.click(x + width // 2, y + height // 2, button)
 
     def action(self, name):
         """Runs a window action (the frame exposes them: 'win.sign-out', 'window.close')."""
@@ -382,20 +409,24 @@ class App:
         """Signs in on the sign-in page: searches for @staff_code, picks the person and
         enters the passphrase (twice, when @new_passphrase: the first sign-in sets it).
         Waits until the home page shows."""
-        self.type('Search people', staff_code, role='text')
+        self.type('Search people', staff_code, role='entry')
+        # The list follows the search a moment later; pick the row once it has.
+        wait_until(lambda: (lambda rows: rows and all(staff_code in _name(r) for r in rows))(
+            self.find_all(role='list item', within=self.find('People', role='list'))),
+            what=f'the people list to show {staff_code}')
         self.click(staff_code, role='list item', contains=True)
         if new_passphrase:
-            self.type('New passphrase', passphrase, role='password text')
-            self.type('Repeat the passphrase', passphrase, role='password text')
+            self.type('New passphrase', passphrase, role='text')
+            self.type('Repeat the passphrase', passphrase, role='text')
             self.click('Set Passphrase and Sign In')
         else:
-            self.type('Passphrase', passphrase, role='password text')
+            self.type('Passphrase', passphrase, role='text')
             self.click('Sign In')
         self.find('Home', role='list item', timeout=max(TIMEOUT, 30))
 
     def sign_out(self):
         self.action('win.sign-out')
-        self.find('Search people', role='text')
+        self.find('Search people', role='entry')
 
     # ---- ending ------------------------------------------------------------------------
 
