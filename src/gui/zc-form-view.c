@@ -258,8 +258,12 @@ static void
 zc_form_view_dispose (GObject *object)
 {
   ZcFormView *self = ZC_FORM_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZC_TYPE_FORM_VIEW);
+  /* The template's top widget, which has no id to be cleared by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->actor);
   g_clear_object (&self->form);

@@ -116,6 +116,8 @@ person_row (ZcParticipationPage *self,
   guint n = (guint) zc_form_get_finding_count (form);
   gboolean readable = state != ZC_FORM_STATE_NOT_STARTED && state != ZC_FORM_STATE_DRAFT;
 
+  /* People's words are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (state != ZC_FORM_STATE_NOT_STARTED)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem", "%u problems", n), n);
   if (state == ZC_FORM_STATE_SUBMITTED)
@@ -299,8 +301,12 @@ static void
 zc_participation_page_dispose (GObject *object)
 {
   ZcParticipationPage *self = ZC_PARTICIPATION_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZC_TYPE_PARTICIPATION_PAGE);
+  /* The template's top widget, which has no id to be cleared by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->people);
   g_clear_object (&self->store);
   g_clear_object (&self->actor);

@@ -44,7 +44,7 @@ G_DEFINE_FINAL_TYPE (ZcReviewPage, zc_review_page, GTK_TYPE_WIDGET)
 static ZcForm *
 selected_form (ZcReviewPage *self)
 {
-  return zc_form_view_get_form (self->form_view);
+  return self->form_view ? zc_form_view_get_form (self->form_view) : NULL;
 }
 
 /* 亲自查、查自己: a lead reviews others only after submitting their own form. */
@@ -74,6 +74,8 @@ queue_row (ZcForm *form)
   g_autofree char *subtitle = NULL;
   guint n = (guint) zc_form_get_finding_count (form);
 
+  /* People's words are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem", "%u problems", n), n);
   subtitle = g_strjoin (" · ", zc_form_get_unit_name (form), count, submitted, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zc_form_get_person_name (form));
@@ -300,6 +302,9 @@ on_row_selected_cb (ZcReviewPage  *self,
   ZcForm *form = row ? g_object_get_data (G_OBJECT (row), "zc-form") : NULL;
   ZcForm *shown = selected_form (self);
 
+  /* The template is going away. */
+  if (self->form_view == NULL)
+    return;
   /* A submitted form does not change while it waits: keep what is shown (and the comments
    * being typed) when the queue reloads. */
   if (form != NULL &&
@@ -345,8 +350,12 @@ static void
 zc_review_page_dispose (GObject *object)
 {
   ZcReviewPage *self = ZC_REVIEW_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZC_TYPE_REVIEW_PAGE);
+  /* The template's top widget, which has no id to be cleared by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->queue);
   g_clear_object (&self->store);
   g_clear_object (&self->actor);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zc-aggregation-page.h"
 #include "zc-participation-page.h"
 #include "zc-review-page.h"
 #include "zc-sections.h"
@@ -69,4 +70,10 @@ zc_sections_add_lead (ZcWindow *window,
                       sections->review);
   zc_window_add_page (window, "lead-participation", _("Participation"),
                       "system-users-symbolic", sections->participation);
+
+  /* The problem list, the ledger and the commitment are the unit lead's alone. */
+  if (!(roles & ZC_ROLE_LEAD))
+    return;
+  zc_window_add_page (window, "lead-problems", _("Problem List"), "view-list-bullet-symbolic",
+                      zc_aggregation_page_new (store, actor));
 }

@@ -1,0 +1,864 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "zicha-test"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "zc-application.h"
+#include "zc-aggregation-page.h"
+#include "zc-demo.h"
+#include "zc-merge-dialog.h"
+#include "zc-participation-page.h"
+#include "zc-review-page.h"
+#include "zc-store.h"
+#include "zc-window.h"
+
+/*
+ * The unit lead's pages under Xvfb, on a demo campaign in a scratch folder: the review
+ * queue and participation, the aggregation board, the rectification ledger and the public
+ * commitment, signed in as the demo's lead (SJ001) and leader in charge (JL002). Each test
+ * works on a fresh copy of the demo. ZICHA_TEST_SCREENSHOTS=DIR saves a PNG of each page.
+ */
+
+#define TODAY "2026-05-20"
+
+static ZcApplication *app;
+static char *scratch_dir;
+static char *demo_path;
+static guint db_serial;
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main context until @cond holds or @timeout_ms pass. */
+static gboolean
+wait_until (gboolean (*cond) (gpointer data),
+            gpointer   data,
+            guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
+  gboolean ok;
+
+  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_id);
+  return ok;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_id);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+/* Draws @widget to DIR/@name.png when ZICHA_TEST_SCREENSHOTS=DIR is set. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("ZICHA_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  spin (400);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file_name, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* A fresh copy of the demo campaign, so that every test starts from the same state. */
+static char *
+copy_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("lead-%u.db", ++db_serial);
+  char *path = g_build_filename (scratch_dir, name, NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (demo_path);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+
+  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static ZcPerson *
+person (ZcStore    *store,
+        const char *staff_code)
+{
+  g_autoptr(GError) error = NULL;
+  ZcPerson *found = zc_store_get_person_by_code (store, staff_code, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found;
+}
+
+typedef struct
+{
+  char     *path;
+  ZcWindow *window;
+  ZcStore  *store;    /* the window's */
+  ZcPerson *actor;
+} Fixture;
+
+/* A window on a fresh copy of the demo, with @staff_code signed in. */
+static void
+fixture_open (Fixture    *fixture,
+              const char *staff_code,
+              int         width,
+              int         height)
+{
+  g_autoptr(GFile) file = NULL;
+
+  fixture->path = copy_demo ();
+  file = g_file_new_for_path (fixture->path);
+  fixture->window = zc_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  g_assert_true (zc_window_open_file (fixture->window, file));
+  fixture->store = g_object_ref (zc_window_get_store (fixture->window));
+  zc_store_set_today (fixture->store, TODAY);
+  fixture->actor = person (fixture->store, staff_code);
+  zc_window_set_actor (fixture->window, fixture->actor);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (is_mapped, fixture->window, 10000));
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin (50);
+  g_clear_object (&fixture->actor);
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+static GtkWidget *
+page (Fixture    *fixture,
+      const char *name)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (zc_window_get_stack (fixture->window),
+                                                       name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkWidget *
+show (Fixture    *fixture,
+      const char *name)
+{
+  GtkWidget *child = page (fixture, name);
+
+  zc_window_show_page (fixture->window, name);
+  g_assert_true (wait_until (is_mapped, child, 5000));
+  spin (100);
+  return child;
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_is (GtkWidget  *widget,
+          const char *text)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *plain = g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
+      char *underline;
+
+      while ((underline = strchr (plain, '_')) != NULL)
+        memmove (underline, underline + 1, strlen (underline));
+      return g_str_equal (plain, text);
+    }
+  if (ADW_IS_BUTTON_CONTENT (widget))
+    {
+      g_autofree char *plain = g_strdup (adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)));
+      char *underline;
+
+      while ((underline = strchr (plain, '_')) != NULL)
+        memmove (underline, underline + 1, strlen (underline));
+      return g_str_equal (plain, text);
+    }
+  return FALSE;
+}
+
+/* The mapped button whose label (without mnemonic underscores) is @text. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (label_is (root, text))
+    return ADW_IS_BUTTON_CONTENT (root) ? gtk_widget_get_parent (root) : root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The mapped widget whose accessible label is @text. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (gtk_test_accessible_check_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          text) == NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_text (GtkWidget  *root,
+          const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)) != NULL &&
+      strstr (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Expands the expander row whose title contains @text. */
+static gboolean
+expand_row (GtkWidget  *root,
+            const char *text)
+{
+  if (ADW_IS_EXPANDER_ROW (root) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), text) != NULL)
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (root), TRUE);
+      spin (400);
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (expand_row (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin (50);
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *found;
+} FindWindow;
+
+static gboolean
+find_mapped_window (gpointer data)
+{
+  FindWindow *find = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, find->type) &&
+          gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          find->found = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GtkWindow *
+wait_for_window (GType type)
+{
+  FindWindow find = { type, NULL };
+
+  g_assert_true (wait_until (find_mapped_window, &find, 10000));
+  return find.found;
+}
+
+static gboolean
+no_window_of_type (gpointer data)
+{
+  FindWindow find = { GPOINTER_TO_SIZE (data), NULL };
+
+  return !find_mapped_window (&find);
+}
+
+/* Answers the message dialog on screen with @response, after filling its text view. */
+static void
+answer_message_dialog (const char *response,
+                       const char *text)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+
+  if (text != NULL)
+    {
+      GtkWidget *view = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+
+      g_assert_nonnull (view);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+    }
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (no_window_of_type, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+                             5000));
+  spin (50);
+}
+
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+has_label_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (text != NULL && text[0] != '\0')
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GPtrArray *unnamed)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (is_interactive (widget))
+    {
+      GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+      if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+          !gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY) &&
+          !has_label_text (widget))
+        g_ptr_array_add (unnamed, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+static void
+assert_all_named (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new ();
+
+  collect_unnamed (root, unnamed);
+  for (guint i = 0; i < unnamed->len; i++)
+    {
+      GtkWidget *widget = unnamed->pdata[i];
+
+      g_test_message ("no accessible name: %s (css name %s) in %s",
+                      G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget),
+                      G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+    }
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+/* Nothing of @root is wider than the window at 360 pixels. */
+static void
+assert_fits (Fixture *fixture)
+{
+  int min_width;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+}
+
+/* A second submitted form in the lead's unit: SJ005 (not started in the demo) writes one
+ * problem in a reopened inspection phase and submits it. */
+static gint64
+submit_another_form (ZcStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcPerson) inspector = person (store, ZC_DEMO_INSPECTOR);
+  g_autoptr(ZcPerson) author = person (store, "SJ005");
+  g_autoptr(ZcUnit) unit = zc_store_get_unit (store, zc_person_get_unit_id (author), &error);
+  g_autoptr(ZcForm) form = NULL;
+  g_autoptr(ZcFinding) finding = zc_finding_new ();
+  g_autoptr(ZcCause) cause = zc_cause_new ();
+  g_autoptr(ZcListEntry) category = zc_store_find_entry (store, ZC_LIST_KIND_CATEGORY, "效率效能");
+  g_autoptr(ZcListEntry) benchmark = NULL;
+  g_autoptr(ZcListEntry) dimension = NULL;
+  g_autoptr(GListModel) benchmarks = zc_store_list_entries (store, ZC_LIST_KIND_BENCHMARK);
+  g_autoptr(GListModel) dimensions = zc_store_list_entries (store, ZC_LIST_KIND_DIMENSION);
+
+  g_assert_no_error (error);
+  benchmark = g_list_model_get_item (benchmarks, 0);
+  dimension = g_list_model_get_item (dimensions, 0);
+  g_assert_true (zc_store_reopen_phase (store, inspector, unit, ZC_PHASE_INSPECTION, &error));
+  g_assert_no_error (error);
+
+  form = zc_store_ensure_own_form (store, author, &error);
+  g_assert_no_error (error);
+  zc_finding_set_form_id (finding, zc_record_get_id (ZC_RECORD (form)));
+  zc_finding_set_phenomenon (finding, "临时救助申请材料退回后不一次性告知补正内容，群众多次往返");
+  zc_finding_set_category_id (finding, zc_record_get_id (ZC_RECORD (category)));
+  zc_finding_set_benchmark_id (finding, zc_record_get_id (ZC_RECORD (benchmark)));
+  zc_finding_set_gap (finding, "离“最多跑一次”的要求还有差距");
+  zc_finding_set_measure (finding, "制定一次性告知清单，窗口统一使用");
+  zc_finding_set_term_type (finding, ZC_TERM_TYPE_IMMEDIATE);
+  g_assert_true (zc_store_save_finding (store, author, finding, &error));
+  g_assert_no_error (error);
+  zc_cause_set_finding_id (cause, zc_record_get_id (ZC_RECORD (finding)));
+  zc_cause_set_dimension_id (cause, zc_record_get_id (ZC_RECORD (dimension)));
+  zc_cause_set_text (cause, "宗旨意识不强，没有站在群众角度想问题");
+  g_assert_true (zc_store_save_cause (store, author, cause, &error));
+  g_assert_no_error (error);
+  g_assert_true (zc_store_submit_form (store, author, form, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (zc_store_reopen_phase (store, inspector, unit, -1, &error));
+  g_assert_no_error (error);
+  return zc_record_get_id (ZC_RECORD (form));
+}
+
+static ZcFormState
+form_state_of (ZcStore    *store,
+               const char *staff_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcPerson) who = person (store, staff_code);
+  g_autoptr(ZcForm) form = zc_store_get_form_of (store, NULL,
+                                                 zc_record_get_id (ZC_RECORD (who)), &error);
+
+  g_assert_no_error (error);
+  return zc_form_get_state (form);
+}
+
+/* ---- tests ------------------------------------------------------------------------------- */
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display (run under xvfb-run)");
+}
+
+static void
+test_sections (void)
+{
+  Fixture lead = { 0 }, leader = { 0 }, employee = { 0 };
+  AdwViewStack *stack;
+
+  fixture_open (&lead, ZC_DEMO_LEAD, 1100, 760);
+  stack = zc_window_get_stack (lead.window);
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "lead-review"));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "lead-participation"));
+  fixture_close (&lead);
+
+  fixture_open (&leader, ZC_DEMO_LEADER, 1100, 760);
+  stack = zc_window_get_stack (leader.window);
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "lead-review"));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "lead-participation"));
+  fixture_close (&leader);
+
+  fixture_open (&employee, ZC_DEMO_EMPLOYEE, 1100, 760);
+  stack = zc_window_get_stack (employee.window);
+  g_assert_null (adw_view_stack_get_child_by_name (stack, "lead-review"));
+  g_assert_null (adw_view_stack_get_child_by_name (stack, "lead-participation"));
+  fixture_close (&employee);
+}
+
+static void
+test_review (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *review;
+  gint64 second_form;
+  guint before;
+
+  fixture_open (&f, ZC_DEMO_LEAD, 1100, 760);
+  second_form = submit_another_form (f.store);
+  review = show (&f, "lead-review");
+  zc_review_page_reload (ZC_REVIEW_PAGE (review));
+  before = zc_review_page_get_n_forms (ZC_REVIEW_PAGE (review));
+  g_assert_cmpuint (before, ==, 2);
+  save_screenshot (GTK_WIDGET (f.window), "lead-review");
+  assert_all_named (GTK_WIDGET (f.window));
+
+  /* SJ007's form is shown first: comment on a problem, then return it. */
+  g_assert_true (has_text (review, "胡睿"));
+  {
+    GtkWidget *comment = find_named (review, "Comment on problem 1");
+
+    g_assert_nonnull (comment);
+    gtk_editable_set_text (GTK_EDITABLE (comment), "请补充具体事例");
+    g_signal_emit_by_name (comment, "apply");
+  }
+  click (find_button (review, "Return…"));
+  answer_message_dialog ("return", "请把原因写得具体一些。");
+  g_assert_cmpint (form_state_of (f.store, "SJ007"), ==, ZC_FORM_STATE_RETURNED);
+  g_assert_cmpuint (zc_review_page_get_n_forms (ZC_REVIEW_PAGE (review)), ==, 1);
+
+  /* The next one shows by itself: approve it. */
+  g_assert_true (has_text (review, "余健兴"));
+  click (find_button (review, "Approve…"));
+  answer_message_dialog ("approve", NULL);
+  g_assert_cmpint (form_state_of (f.store, "SJ005"), ==, ZC_FORM_STATE_APPROVED);
+  g_assert_cmpuint (zc_review_page_get_n_forms (ZC_REVIEW_PAGE (review)), ==, 0);
+  g_assert_true (has_text (review, "No Forms to Review"));
+  save_screenshot (GTK_WIDGET (f.window), "lead-review-empty");
+  g_assert_cmpint (second_form, >, 0);
+
+  fixture_close (&f);
+}
+
+static void
+test_review_leader (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *review;
+
+  fixture_open (&f, ZC_DEMO_LEADER, 1100, 760);
+  review = show (&f, "lead-review");
+  save_screenshot (GTK_WIDGET (f.window), "leader-review");
+  /* The leads of the units in charge have approved forms in the demo. */
+  g_assert_cmpuint (zc_review_page_get_n_forms (ZC_REVIEW_PAGE (review)), ==, 0);
+  fixture_close (&f);
+}
+
+static void
+test_participation (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *participation;
+
+  fixture_open (&f, ZC_DEMO_LEAD, 1100, 760);
+  participation = show (&f, "lead-participation");
+  g_assert_true (has_text (participation, "9 of 10 people"));
+  save_screenshot (GTK_WIDGET (f.window), "lead-participation");
+  assert_all_named (GTK_WIDGET (f.window));
+
+  zc_participation_page_set_filter (ZC_PARTICIPATION_PAGE (participation),
+                                    ZC_FORM_STATE_NOT_STARTED);
+  g_assert_true (has_text (participation, "余健兴"));
+  g_assert_false (has_text (participation, "邱浩"));
+  zc_participation_page_set_filter (ZC_PARTICIPATION_PAGE (participation), -1);
+  g_assert_true (has_text (participation, "邱浩"));
+  fixture_close (&f);
+}
+
+static gboolean
+aggregation_idle (gpointer data)
+{
+  return !zc_aggregation_page_get_busy (ZC_AGGREGATION_PAGE (data));
+}
+
+/* The unit's findings that are on no problem yet. */
+static GArray *
+open_findings (ZcStore  *store,
+               ZcPerson *actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) findings = zc_store_list_unit_findings (store, actor,
+                                                                zc_person_get_unit_id (actor),
+                                                                &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(ZcFinding) finding = g_list_model_get_item (findings, i);
+      gint64 id = zc_record_get_id (ZC_RECORD (finding));
+
+      if (zc_finding_get_problem_count (finding) == 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static guint
+count_problems (ZcStore  *store,
+                ZcPerson *actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) problems = zc_store_list_problems (store, actor,
+                                                           zc_person_get_unit_id (actor), &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (problems);
+}
+
+static void
+test_aggregation (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *board;
+  GtkWindow *dialog;
+  g_autoptr(GArray) ids = NULL;
+  guint problems_before;
+
+  fixture_open (&f, ZC_DEMO_LEAD, 1100, 760);
+  board = show (&f, "lead-problems");
+  g_assert_true (wait_until (aggregation_idle, board, 20000));
+  save_screenshot (GTK_WIDGET (f.window), "lead-findings");
+  assert_all_named (GTK_WIDGET (f.window));
+
+  ids = open_findings (f.store, f.actor);
+  g_assert_cmpuint (ids->len, >=, 3);
+  problems_before = count_problems (f.store, f.actor);
+
+  /* Three findings merged into a new problem. */
+  zc_aggregation_page_select_findings (ZC_AGGREGATION_PAGE (board), (gint64 *) ids->data, 3);
+  g_assert_cmpuint (zc_aggregation_page_get_n_selected (ZC_AGGREGATION_PAGE (board)), ==, 3);
+  spin (400);
+  click (find_button (board, "Merge…"));
+  dialog = wait_for_window (ZC_TYPE_MERGE_DIALOG);
+  save_screenshot (GTK_WIDGET (dialog), "lead-merge-dialog");
+  assert_all_named (GTK_WIDGET (dialog));
+  {
+    GtkWidget *title = find_named (GTK_WIDGET (dialog), "Problem title");
+
+    gtk_editable_set_text (GTK_EDITABLE (title), "救助审核环节多、时限长");
+  }
+  click (find_button (GTK_WIDGET (dialog), "Merge"));
+  g_assert_true (wait_until (no_window_of_type, GSIZE_TO_POINTER (ZC_TYPE_MERGE_DIALOG), 5000));
+  g_assert_cmpuint (count_problems (f.store, f.actor), ==, problems_before + 1);
+  g_assert_cmpuint (zc_aggregation_page_get_n_selected (ZC_AGGREGATION_PAGE (board)), ==, 0);
+
+  zc_aggregation_page_show_problems (ZC_AGGREGATION_PAGE (board), TRUE);
+  spin (100);
+  g_assert_true (has_text (board, "救助审核环节多、时限长"));
+  save_screenshot (GTK_WIDGET (f.window), "lead-problem-list");
+
+  /* The new problem has no items: its merge is undone. */
+  g_assert_true (expand_row (board, "救助审核环节多、时限长"));
+  click (find_button (board, "Undo Merge…"));
+  answer_message_dialog ("unmerge", NULL);
+  g_assert_cmpuint (count_problems (f.store, f.actor), ==, problems_before);
+  fixture_close (&f);
+}
+
+static void
+test_narrow (void)
+{
+  Fixture f = { 0 };
+  const char *pages[] = { "lead-review", "lead-participation", "lead-problems" };
+
+  fixture_open (&f, ZC_DEMO_LEAD, 360, 640);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strconcat (pages[i], "-360", NULL);
+
+      show (&f, pages[i]);
+      assert_fits (&f);
+      save_screenshot (GTK_WIDGET (f.window), name);
+    }
+  fixture_close (&f);
+}
+
+/* ---- main ---------------------------------------------------------------------------------- */
+
+static void
+make_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcStore) store = NULL;
+
+  demo_path = g_build_filename (scratch_dir, "demo.db", NULL);
+  store = zc_store_open (demo_path, &error);
+  g_assert_no_error (error);
+  zc_store_set_today (store, TODAY);
+  g_assert_true (zc_demo_generate (store, ZC_DEMO_BUREAU, 1, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Closed, so that the copies take everything from the one file. */
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *cache_home = NULL;
+  int status;
+
+  scratch_dir = g_dir_make_tmp ("zicha-lead-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (scratch_dir, "data", NULL);
+  config_home = g_build_filename (scratch_dir, "config", NULL);
+  cache_home = g_build_filename (scratch_dir, "cache", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("ZICHA_TODAY", TODAY, TRUE);
+  /* "test" keeps accessible properties without an accessibility bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/lead/no-display", test_no_display);
+    }
+  else
+    {
+      adw_init ();
+
+      app = zc_application_new ();
+      g_application_set_flags (G_APPLICATION (app),
+                               G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+      make_demo ();
+
+      g_test_add_func ("/lead/sections", test_sections);
+      g_test_add_func ("/lead/review", test_review);
+      g_test_add_func ("/lead/review-leader", test_review_leader);
+      g_test_add_func ("/lead/participation", test_participation);
+      g_test_add_func ("/lead/aggregation", test_aggregation);
+      g_test_add_func ("/lead/narrow", test_narrow);
+    }
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (scratch_dir);
+  g_free (scratch_dir);
+  g_free (demo_path);
+  return status;
+}
