@@ -10,6 +10,7 @@
 #include "zc-new-campaign-dialog.h"
 #include "zc-sections.h"
 #include "zc-sign-in-page.h"
+#include "zc-transfer.h"
 #include "zc-window.h"
 
 /* The demo campaign is the same on every computer (and the same as zicha-cli demo). */
@@ -933,6 +934,7 @@ zc_window_class_init (ZcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.switch-person", NULL,
                                    switch_person_action);
+  zc_window_install_transfer_actions (widget_class);
 }
 
 static void
@@ -960,6 +962,7 @@ zc_window_init (ZcWindow *self)
 
   update_sidebar (self);
   update_actions (self);
+  zc_transfer_attach (self);
 }
 
 /* ---- public ------------------------------------------------------------------------------------ */
