@@ -139,6 +139,9 @@ static void
 set_running (ZcExportPackageDialog *self,
              gboolean               running)
 {
+  /* The focused passphrase field turns insensitive: move the focus to Cancel first. */
+  if (running)
+    gtk_widget_grab_focus (self->cancel_button);
   gtk_widget_set_sensitive (self->export_button, !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->file_row), !running);
@@ -262,6 +265,7 @@ on_exported_cb (GObject      *source,
   g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, self->file);
   if (self->window != NULL)
     zc_transfer_show_saved_toast (self->window, self->file, TRUE);
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -991,27 +991,18 @@ export_document_action (GtkWidget  *widget,
     g_assert_not_reached ();
 }
 
+static const char * const all_actions[] = {
+  "win.export-form", "win.export-suggestions", "win.export-unit", "win.export-campaign",
+  "win.export-decisions", "win.import-package", "win.export-ledger-xlsx",
+  "win.export-ledger-csv", "win.export-report", "win.export-notice",
+};
+
 static void
 update_actions (ZcWindow *window)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
-  gboolean signed_in = zc_window_get_actor (window) != NULL;
-  gboolean inspector = has_role (window, ZC_ROLE_INSPECTOR);
-  gboolean lead = has_role (window, ZC_ROLE_LEAD);
-  gboolean leader = has_role (window, ZC_ROLE_LEADER);
-
-  gtk_widget_action_set_enabled (widget, "win.export-form", signed_in);
-  gtk_widget_action_set_enabled (widget, "win.export-suggestions", signed_in);
-  gtk_widget_action_set_enabled (widget, "win.export-unit", lead || leader);
-  gtk_widget_action_set_enabled (widget, "win.export-campaign", inspector);
-  gtk_widget_action_set_enabled (widget, "win.export-decisions", inspector);
-  /* Anyone may import: the core refuses what does not belong to this installation. */
-  gtk_widget_action_set_enabled (widget, "win.import-package",
-                                 zc_window_get_store (window) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.export-ledger-xlsx", lead || leader || inspector);
-  gtk_widget_action_set_enabled (widget, "win.export-ledger-csv", lead || leader || inspector);
-  gtk_widget_action_set_enabled (widget, "win.export-report", lead || leader || inspector);
-  gtk_widget_action_set_enabled (widget, "win.export-notice", signed_in);
+  for (guint i = 0; i < G_N_ELEMENTS (all_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (window), all_actions[i],
+                                   zc_transfer_can (window, all_actions[i]));
 }
 
 /* ---- public ------------------------------------------------------------------------------------ */
@@ -1252,9 +1243,58 @@ zc_transfer_export_document_to (ZcWindow           *window,
 }
 
 gboolean
+zc_transfer_can (ZcWindow   *window,
+                 const char *action_name)
+{
+  gboolean signed_in;
+  gboolean inspector, lead, leader;
+
+  g_return_val_if_fail (ZC_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (action_name != NULL, FALSE);
+
+  if (g_str_has_prefix (action_name, "win."))
+    action_name += strlen ("win.");
+  /* Anyone may import: the core refuses what does not belong to this installation. */
+  if (g_str_equal (action_name, "import-package"))
+    return zc_window_get_store (window) != NULL;
+
+  signed_in = zc_window_get_store (window) != NULL && zc_window_get_actor (window) != NULL;
+  inspector = signed_in && has_role (window, ZC_ROLE_INSPECTOR);
+  lead = signed_in && has_role (window, ZC_ROLE_LEAD);
+  leader = signed_in && has_role (window, ZC_ROLE_LEADER);
+
+  if (g_str_equal (action_name, "export-form") ||
+      g_str_equal (action_name, "export-suggestions") ||
+      g_str_equal (action_name, "export-notice"))
+    return signed_in;
+  if (g_str_equal (action_name, "export-unit"))
+    return lead || leader;
+  if (g_str_equal (action_name, "export-campaign") ||
+      g_str_equal (action_name, "export-decisions"))
+    return inspector;
+  if (g_str_equal (action_name, "export-ledger-xlsx") ||
+      g_str_equal (action_name, "export-ledger-csv") ||
+      g_str_equal (action_name, "export-report"))
+    return lead || leader || inspector;
+  return FALSE;
+}
+
+gboolean
 zc_transfer_is_busy (ZcWindow *window)
 {
   g_return_val_if_fail (ZC_IS_WINDOW (window), FALSE);
 
   return transfer_state (window)->job != NULL;
+}
+
+void
+zc_transfer_cancel (ZcWindow *window)
+{
+  Job *job;
+
+  g_return_if_fail (ZC_IS_WINDOW (window));
+
+  job = transfer_state (window)->job;
+  if (job != NULL)
+    g_cancellable_cancel (job->cancellable);
 }

@@ -64,7 +64,14 @@ void      zc_transfer_show_saved_toast       (ZcWindow           *window,
                                               GFile              *file,
                                               gboolean            open_folder);
 
+/* Whether the signed-in person gets the action @action_name ("win.export-unit", …): what
+ * the menu shows, and what a page's button may follow. */
+gboolean  zc_transfer_can                    (ZcWindow           *window,
+                                              const char         *action_name);
+
 /* Whether an export or import of the window is running. */
 gboolean  zc_transfer_is_busy                (ZcWindow           *window);
+/* Cancels the running export or import, as its Cancel button does. */
+void      zc_transfer_cancel                 (ZcWindow           *window);
 
 G_END_DECLS
