@@ -56,15 +56,15 @@ kind_title (ZcExchangeKind kind)
   switch (kind)
     {
     case ZC_EXCHANGE_KIND_CAMPAIGN:
-      return _("Export the Campaign File");
+      return _("Campaign File");
     case ZC_EXCHANGE_KIND_FORM:
-      return _("Export My Form");
+      return _("My Form");
     case ZC_EXCHANGE_KIND_UNIT:
-      return _("Export the Unit File");
+      return _("Unit File");
     case ZC_EXCHANGE_KIND_DECISIONS:
-      return _("Export Decisions");
+      return _("Decisions File");
     case ZC_EXCHANGE_KIND_SUGGESTIONS:
-      return _("Export Anonymous Suggestions");
+      return _("Anonymous Suggestions");
     default:
       g_assert_not_reached ();
     }

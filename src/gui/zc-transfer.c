@@ -897,18 +897,14 @@ on_imported_cb (GObject      *source,
     return;
   if (report == NULL)
     {
-      g_autofree char *name = g_file_get_basename (job->file);
-
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           zc_window_show_message (job->window, _("Import cancelled: nothing was changed"));
           return;
         }
-      dialog = adw_message_dialog_new (GTK_WINDOW (job->window), _("File Not Imported"), NULL);
-      /* Translators: the file, then why it was refused */
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("Nothing of “%s” was imported: %s"),
-                                      name, error->message);
+      /* The core's refusal names the file and says that nothing was imported. */
+      dialog = adw_message_dialog_new (GTK_WINDOW (job->window), _("File Not Imported"),
+                                       error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_widget_set_name (dialog, "import-refused");
       gtk_window_present (GTK_WINDOW (dialog));
