@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "zc-format.h"
+#include "zc-light.h"
 #include "zc-lead-common.h"
 #include "zc-window.h"
 
@@ -156,6 +157,38 @@ zc_lead_coalesce (const char *a,
     return a;
   if (b != NULL && *b != '\0')
     return b;
+  return NULL;
+}
+
+char *
+zc_lead_item_deadline (ZcItem     *item,
+                       const char *today,
+                       gboolean    long_form)
+{
+  const char *deadline = zc_item_get_deadline (item);
+  g_autofree char *next = NULL;
+
+  if (zc_item_get_term_type (item) == ZC_TERM_TYPE_ONGOING)
+    {
+      next = zc_light_next_review (zc_item_get_review_dates (item), today);
+      if (next == NULL)
+        return g_strdup (zc_enum_label (ZC_TYPE_TERM_TYPE, ZC_TERM_TYPE_ONGOING));
+      if (long_form)
+        {
+          g_autofree char *day = zc_format_date (next);
+
+          /* Translators: an ongoing item and its next review date */
+          return g_strdup_printf (_("Ongoing, next review %s"), day ? day : next);
+        }
+      /* Translators: an ongoing item and its next review date, in a table cell */
+      return g_strdup_printf (_("Ongoing · %s"), next);
+    }
+  if (deadline != NULL)
+    return long_form ? zc_format_date (deadline) : g_strdup (deadline);
+  if (zc_item_get_deadline_text (item) != NULL)
+    return g_strdup (zc_item_get_deadline_text (item));
+  if (zc_item_get_term_type (item) == ZC_TERM_TYPE_IMMEDIATE)
+    return g_strdup (zc_enum_label (ZC_TYPE_TERM_TYPE, ZC_TERM_TYPE_IMMEDIATE));
   return NULL;
 }
 

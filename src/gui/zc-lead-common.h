@@ -44,6 +44,12 @@ void        zc_lead_list_box_clear     (GtkListBox  *list);
 const char *zc_lead_coalesce           (const char  *a,
                                         const char  *b);
 
+/* The deadline of a ledger row as people read it: the date, the next review date of an
+ * ongoing item, or the text as written; @long_form spells the date out. */
+char       *zc_lead_item_deadline      (ZcItem      *item,
+                                        const char  *today,
+                                        gboolean     long_form);
+
 /* The leaders who may answer for a unit's item: the bureau's leaders and the unit's leads.
  * A GListStore of ZcPerson, sorted by staff code. */
 GListStore *zc_lead_list_leaders       (ZcStore     *store,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "zc-aggregation-page.h"
+#include "zc-ledger-page.h"
 #include "zc-participation-page.h"
 #include "zc-review-page.h"
 #include "zc-sections.h"
@@ -39,6 +40,20 @@ on_review_form_cb (GtkWidget    *participation,
                               zc_record_get_id (ZC_RECORD (form)));
 }
 
+static void
+on_show_problems_cb (GtkWidget    *page,
+                     LeadSections *sections)
+{
+  zc_window_show_page (sections->window, "lead-problems");
+}
+
+static void
+on_show_commitment_cb (GtkWidget    *page,
+                       LeadSections *sections)
+{
+  zc_window_show_page (sections->window, "lead-commitment");
+}
+
 void
 zc_sections_add_lead (ZcWindow *window,
                       ZcStore  *store,
@@ -46,6 +61,7 @@ zc_sections_add_lead (ZcWindow *window,
 {
   ZcRole roles;
   LeadSections *sections;
+  GtkWidget *ledger;
 
   g_return_if_fail (ZC_IS_WINDOW (window));
   g_return_if_fail (ZC_IS_STORE (store));
@@ -74,6 +90,11 @@ zc_sections_add_lead (ZcWindow *window,
   /* The problem list, the ledger and the commitment are the unit lead's alone. */
   if (!(roles & ZC_ROLE_LEAD))
     return;
+  ledger = zc_ledger_page_new (store, actor);
+  g_signal_connect (ledger, "show-problems", G_CALLBACK (on_show_problems_cb), sections);
+  g_signal_connect (ledger, "show-commitment", G_CALLBACK (on_show_commitment_cb), sections);
   zc_window_add_page (window, "lead-problems", _("Problem List"), "view-list-bullet-symbolic",
                       zc_aggregation_page_new (store, actor));
+  zc_window_add_page (window, "lead-ledger", _("Rectification Ledger"),
+                      "x-office-spreadsheet-symbolic", ledger);
 }
