@@ -15,6 +15,7 @@ zc_sections_build (ZcWindow *window,
   /* Everyone has a form of their own, leads and inspectors too. */
   zc_sections_add_employee (window, store, actor);
   zc_sections_add_lead (window, store, actor);
+  zc_sections_add_inspector (window, store, actor);
   /* The lead's and the inspector's adders follow, one line each, deciding themselves
    * whether @actor is one of theirs. */
 }

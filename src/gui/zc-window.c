@@ -788,11 +788,29 @@ take_screenshot_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* ZICHA_SCREENSHOT_AS=STAFF_CODE signs that person in without a passphrase (as zicha-cli
+ * --as does) and ZICHA_SCREENSHOT_PAGE=NAME shows one of their sections, for screenshots of
+ * the pages; only together with ZICHA_SCREENSHOT. */
 static void
 on_map_for_screenshot_cb (ZcWindow *self)
 {
   const char *delay = g_getenv ("ZICHA_SCREENSHOT_DELAY");
+  const char *staff_code = g_getenv ("ZICHA_SCREENSHOT_AS");
+  const char *page = g_getenv ("ZICHA_SCREENSHOT_PAGE");
   guint ms = delay ? (guint) g_ascii_strtoull (delay, NULL, 10) : 1500;
+
+  if (staff_code != NULL && self->store != NULL && self->actor == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ZcPerson) person = zc_store_get_person_by_code (self->store, staff_code, &error);
+
+      if (person != NULL)
+        zc_window_set_actor (self, person);
+      else
+        g_printerr ("ZICHA_SCREENSHOT_AS: %s\n", error->message);
+    }
+  if (page != NULL && self->actor != NULL)
+    zc_window_show_page (self, page);
 
   if (self->screenshot_id == 0)
     self->screenshot_id = g_timeout_add (ms, take_screenshot_cb, self);
