@@ -3,8 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "zc-home-page.h"
+#include "zc-inspection-page.h"
 #include "zc-sections.h"
 
+/* Everyone's sections: the home page and their own self-inspection form. */
 void
 zc_sections_add_employee (ZcWindow *window,
                           ZcStore  *store,
@@ -13,4 +16,9 @@ zc_sections_add_employee (ZcWindow *window,
   g_return_if_fail (ZC_IS_WINDOW (window));
   g_return_if_fail (ZC_IS_STORE (store));
   g_return_if_fail (ZC_IS_PERSON (actor));
+
+  zc_window_add_page (window, "home", _("Home"), "user-home-symbolic",
+                      zc_home_page_new (store, actor));
+  zc_window_add_page (window, "my-form", _("My Self-Inspection"), "document-edit-symbolic",
+                      zc_inspection_page_new (store, actor));
 }

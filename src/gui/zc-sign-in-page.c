@@ -423,6 +423,21 @@ on_other_clicked_cb (ZcSignInPage *self)
   zc_sign_in_page_reset (self, FALSE);
 }
 
+/* The pages of @stack not shown are hidden from screen readers: the stack keeps their last
+ * size, so they would read as if they were still there. */
+static void
+on_stack_child_changed_cb (GtkStack *stack)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, child != visible,
+                                 -1);
+}
+
 /* ---- vfuncs ------------------------------------------------------------------------------ */
 
 static void
@@ -487,6 +502,7 @@ zc_sign_in_page_class_init (ZcSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZcSignInPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, ZcSignInPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, ZcSignInPage, other_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_person_activated_cb);

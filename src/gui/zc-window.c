@@ -739,8 +739,17 @@ static void
 on_visible_page_changed_cb (ZcWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->main_stack);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->main_stack);
 
   update_titles (self);
+  /* The pages not shown are hidden from screen readers (and from the e2e tests): the stack
+   * keeps their last size, so they would read as if they were still there. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->main_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, child != visible,
+                                 -1);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
