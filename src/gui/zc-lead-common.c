@@ -149,6 +149,53 @@ zc_lead_list_box_clear (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+static void
+setup_dropdown_label_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_dropdown_label_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (string));
+}
+
+void
+zc_lead_drop_down_set_strings (GtkDropDown   *dropdown,
+                               GtkStringList *model)
+{
+  for (int ellipsize = 0; ellipsize <= 1; ellipsize++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_dropdown_label_cb),
+                        GINT_TO_POINTER (ellipsize));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_dropdown_label_cb),
+                        GINT_TO_POINTER (ellipsize));
+      if (ellipsize)
+        gtk_drop_down_set_factory (dropdown, factory);
+      else
+        gtk_drop_down_set_list_factory (dropdown, factory);
+    }
+  gtk_drop_down_set_expression (dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+}
+
 const char *
 zc_lead_coalesce (const char *a,
                   const char *b)

@@ -40,6 +40,10 @@ void        zc_lead_text_view_set      (GtkTextView *view,
                                         const char  *text);
 /* Removes every row of @list (gtk_list_box_remove_all is GTK 4.12). */
 void        zc_lead_list_box_clear     (GtkListBox  *list);
+/* Shows @model's strings in @dropdown, cut short in the button when the window is narrow
+ * (the list shows them whole). */
+void        zc_lead_drop_down_set_strings (GtkDropDown   *dropdown,
+                                           GtkStringList *model);
 /* A person's name as it appears in a ledger: name, or the text as written, or NULL. */
 const char *zc_lead_coalesce           (const char  *a,
                                         const char  *b);

@@ -455,54 +455,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 }
 
-static void
-setup_dropdown_label_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *list_item,
-                         gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  if (GPOINTER_TO_INT (ellipsize))
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_dropdown_label_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        gpointer                  ellipsize)
-{
-  GtkStringObject *string = gtk_list_item_get_item (list_item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                      gtk_string_object_get_string (string));
-}
-
-/* The drop-down shows its choice cut short when the window is narrow; the list does not. */
-static void
-set_dropdown_model (GtkDropDown   *dropdown,
-                    GtkStringList *model)
-{
-  for (int ellipsize = 0; ellipsize <= 1; ellipsize++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_dropdown_label_cb),
-                        GINT_TO_POINTER (ellipsize));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_dropdown_label_cb),
-                        GINT_TO_POINTER (ellipsize));
-      if (ellipsize)
-        gtk_drop_down_set_factory (dropdown, factory);
-      else
-        gtk_drop_down_set_list_factory (dropdown, factory);
-    }
-  gtk_drop_down_set_expression (dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
-}
-
 /* ---- loading -------------------------------------------------------------------------------- */
 
 static void
@@ -779,7 +731,7 @@ fill_people (ZcLedgerPage *self)
 
       gtk_string_list_append (labels, zc_person_get_name (person));
     }
-  set_dropdown_model (self->person_dropdown, labels);
+  zc_lead_drop_down_set_strings (self->person_dropdown, labels);
 }
 
 static void
@@ -791,12 +743,12 @@ fill_filters (ZcLedgerPage *self)
   gtk_string_list_append (states, _("All states"));
   for (int i = ZC_ITEM_STATE_PLANNED; i <= ZC_ITEM_STATE_CLOSED; i++)
     gtk_string_list_append (states, zc_enum_label (ZC_TYPE_ITEM_STATE, i));
-  set_dropdown_model (self->state_dropdown, states);
+  zc_lead_drop_down_set_strings (self->state_dropdown, states);
 
   gtk_string_list_append (lights, _("All lights"));
   for (guint i = 0; i < G_N_ELEMENTS (light_choices); i++)
     gtk_string_list_append (lights, zc_enum_label (ZC_TYPE_LIGHT, light_choices[i]));
-  set_dropdown_model (self->light_dropdown, lights);
+  zc_lead_drop_down_set_strings (self->light_dropdown, lights);
 }
 
 /* ---- export --------------------------------------------------------------------------------- */

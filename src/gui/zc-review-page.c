@@ -27,6 +27,7 @@ struct _ZcReviewPage
   ZcPerson       *actor;
   GListModel     *queue;
   GtkTextView    *comment_view;   /* of the open decision dialog */
+  guint           folded_id;
 };
 
 enum {
@@ -326,10 +327,22 @@ on_back_clicked_cb (ZcReviewPage *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static gboolean
+update_folded_cb (gpointer user_data)
+{
+  ZcReviewPage *self = user_data;
+
+  self->folded_id = 0;
+  gtk_widget_set_visible (self->back_bar, adw_leaflet_get_folded (self->leaflet));
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is allocated: the back bar changes after that. */
 static void
 on_folded_cb (ZcReviewPage *self)
 {
-  gtk_widget_set_visible (self->back_bar, adw_leaflet_get_folded (self->leaflet));
+  if (self->folded_id == 0)
+    self->folded_id = g_idle_add (update_folded_cb, self);
 }
 
 static void
@@ -352,6 +365,7 @@ zc_review_page_dispose (GObject *object)
   ZcReviewPage *self = ZC_REVIEW_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->folded_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZC_TYPE_REVIEW_PAGE);
   /* The template's top widget, which has no id to be cleared by. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

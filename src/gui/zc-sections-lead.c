@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "zc-aggregation-page.h"
+#include "zc-commitment-page.h"
 #include "zc-ledger-page.h"
 #include "zc-participation-page.h"
 #include "zc-review-page.h"
@@ -97,4 +98,6 @@ zc_sections_add_lead (ZcWindow *window,
                       zc_aggregation_page_new (store, actor));
   zc_window_add_page (window, "lead-ledger", _("Rectification Ledger"),
                       "x-office-spreadsheet-symbolic", ledger);
+  zc_window_add_page (window, "lead-commitment", _("Public Commitment"),
+                      "x-office-document-symbolic", zc_commitment_page_new (store, actor));
 }

@@ -9,6 +9,7 @@
 
 #include "zc-application.h"
 #include "zc-aggregation-page.h"
+#include "zc-commitment-page.h"
 #include "zc-demo.h"
 #include "zc-item-dialog.h"
 #include "zc-ledger-page.h"
@@ -1011,11 +1012,171 @@ test_ledger_many_rows (void)
 }
 
 static void
+on_pdf_saved (ZcCommitmentPage *page,
+              const char       *path,
+              gpointer          data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static guint
+count_published (ZcStore  *store,
+                 ZcPerson *actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = zc_store_list_commitments (store, actor,
+                                                          zc_person_get_unit_id (actor), TRUE,
+                                                          &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  int status = 0;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+static void
+test_commitment (void)
+{
+  Fixture f = { 0 };
+  ZcCommitmentPage *page;
+  ZcCommitment *shown;
+  guint published_before;
+  int version_before;
+  gboolean saved = FALSE;
+  g_autofree char *pdf = g_build_filename (scratch_dir, "letter.pdf", NULL);
+  g_autofree char *printed = g_build_filename (scratch_dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  fixture_open (&f, ZC_DEMO_LEAD, 1280, 760);
+  page = ZC_COMMITMENT_PAGE (show (&f, "lead-commitment"));
+  shown = zc_commitment_page_get_shown (page);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (zc_commitment_get_state (shown), ==, ZC_COMMITMENT_STATE_PUBLISHED);
+  g_assert_cmpuint (zc_commitment_page_get_n_pages (page), >=, 1);
+  save_screenshot (GTK_WIDGET (f.window), "lead-commitment");
+  assert_all_named (GTK_WIDGET (f.window));
+  published_before = count_published (f.store, f.actor);
+  version_before = zc_commitment_get_version (shown);
+
+  /* A published letter is amended as a new draft version. */
+  click (find_button (GTK_WIDGET (page), "Amend…"));
+  shown = zc_commitment_page_get_shown (page);
+  g_assert_cmpint (zc_commitment_get_state (shown), ==, ZC_COMMITMENT_STATE_DRAFT);
+  g_assert_cmpint (zc_commitment_get_version (shown), ==, version_before + 1);
+
+  /* One more pledge, written and saved, then published after the confirmation. */
+  click (find_button (GTK_WIDGET (page), "Add Pledge"));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f.window));
+
+    g_assert_true (GTK_IS_TEXT_VIEW (focus));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)),
+                              "办理低保申请一次性告知，群众最多跑一次。", -1);
+  }
+  g_assert_true (zc_commitment_page_save (page));
+  spin (400);
+  save_screenshot (GTK_WIDGET (f.window), "lead-commitment-draft");
+  click (find_button (GTK_WIDGET (page), "Publish…"));
+  answer_message_dialog ("publish", NULL);
+  shown = zc_commitment_page_get_shown (page);
+  g_assert_cmpint (zc_commitment_get_state (shown), ==, ZC_COMMITMENT_STATE_PUBLISHED);
+  g_assert_cmpuint (count_published (f.store, f.actor), ==, published_before + 1);
+
+  /* The letter as PDF, through the core's export and through the print operation. */
+  g_signal_connect (page, "pdf-saved", G_CALLBACK (on_pdf_saved), &saved);
+  zc_commitment_page_save_pdf (page, pdf);
+  g_assert_true (wait_until (is_true, &saved, 20000));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  text = pdf_text (pdf);
+  if (text != NULL)
+    g_assert_nonnull (strstr (text, "群众最多跑一次"));
+  g_assert_cmpint (zc_commitment_page_print (page, printed), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (printed);
+  if (text != NULL)
+    g_assert_nonnull (strstr (text, "群众最多跑一次"));
+  fixture_close (&f);
+}
+
+static void
+test_commitment_first (void)
+{
+  Fixture f = { 0 };
+  ZcCommitmentPage *page;
+
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcStore) demo = zc_store_open (demo_path, &error);
+  g_autoptr(GListModel) units = NULL;
+  g_autofree char *lead = NULL;
+
+  /* The lead of a unit that has made no commitment in the demo. */
+  g_assert_no_error (error);
+  units = zc_store_list_units (demo);
+  for (guint i = 0; lead == NULL && i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(ZcUnit) unit = g_list_model_get_item (units, i);
+      g_autoptr(GListModel) commitments = zc_store_list_commitments (demo, NULL,
+                                                                     zc_record_get_id (ZC_RECORD (unit)),
+                                                                     FALSE, NULL);
+      g_autoptr(GListModel) people = zc_store_list_people (demo, zc_record_get_id (ZC_RECORD (unit)),
+                                                           NULL, 0);
+
+      if (commitments == NULL || g_list_model_get_n_items (commitments) > 0)
+        continue;
+      for (guint k = 0; lead == NULL && k < g_list_model_get_n_items (people); k++)
+        {
+          g_autoptr(ZcPerson) who = g_list_model_get_item (people, k);
+
+          if (zc_person_get_roles (who) & ZC_ROLE_LEAD)
+            lead = g_strdup (zc_person_get_staff_code (who));
+        }
+    }
+  if (lead == NULL)
+    {
+      g_test_skip ("every unit of the demo has a commitment");
+      return;
+    }
+  fixture_open (&f, lead, 1100, 760);
+  page = ZC_COMMITMENT_PAGE (show (&f, "lead-commitment"));
+  g_assert_null (zc_commitment_page_get_shown (page));
+  g_assert_true (has_text (GTK_WIDGET (page), "Commit First"));
+  save_screenshot (GTK_WIDGET (f.window), "lead-commitment-empty");
+  click (find_button (GTK_WIDGET (page), "Write the Commitment"));
+  g_assert_nonnull (zc_commitment_page_get_shown (page));
+  g_assert_cmpint (zc_commitment_get_state (zc_commitment_page_get_shown (page)), ==,
+                   ZC_COMMITMENT_STATE_DRAFT);
+  spin (400);
+  save_screenshot (GTK_WIDGET (f.window), "lead-commitment-new");
+  fixture_close (&f);
+}
+
+static void
 test_narrow (void)
 {
   Fixture f = { 0 };
   const char *pages[] = { "lead-review", "lead-participation", "lead-problems",
-                          "lead-ledger" };
+                          "lead-ledger", "lead-commitment" };
 
   fixture_open (&f, ZC_DEMO_LEAD, 360, 640);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -1098,6 +1259,8 @@ main (int   argc,
       g_test_add_func ("/lead/ledger", test_ledger);
       g_test_add_func ("/lead/ledger-items", test_ledger_items);
       g_test_add_func ("/lead/ledger-many-rows", test_ledger_many_rows);
+      g_test_add_func ("/lead/commitment", test_commitment);
+      g_test_add_func ("/lead/commitment-first", test_commitment_first);
       g_test_add_func ("/lead/narrow", test_narrow);
     }
 
