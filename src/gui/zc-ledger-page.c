@@ -37,21 +37,20 @@ static const struct
   int         width;      /* fixed width in pixels; 0: natural */
   gboolean    expand;
 } columns[N_COLUMNS] = {
-  [COL_NUMBER] = { N_("No."), 72, FALSE },
-  [COL_PROBLEM] = { N_("Problem"), 220, TRUE },
-  [COL_CATEGORY] = { N_("Category"), 110, FALSE },
-  [COL_MEASURE] = { N_("Measure"), 300, TRUE },
-  [COL_TERM] = { N_("Term Type"), 96, FALSE },
-  /* Translators: the ledger's column 责任领导 */
-  [COL_LEADER] = { N_("Leader"), 96, FALSE },
-  /* Translators: the ledger's column 责任单位 */
-  [COL_UNIT] = { N_("Unit"), 120, FALSE },
-  /* Translators: the ledger's column 责任人 */
-  [COL_PERSON] = { N_("Person"), 96, FALSE },
-  [COL_DEADLINE] = { N_("Deadline"), 130, FALSE },
-  [COL_PROGRESS] = { N_("Progress"), 120, FALSE },
-  [COL_STATE] = { N_("State"), 110, FALSE },
-  [COL_LIGHT] = { N_("Light"), 88, FALSE },
+  /* Translators: the ledger's columns are those of a 整改台账: 序号, 问题, 类别, 整改措施,
+   * 整改类型, 责任领导, 责任单位, 责任人, 整改时限, 整改进展, 状态, 红黄绿灯 */
+  [COL_NUMBER] = { NC_("ledger column", "No."), 72, FALSE },
+  [COL_PROBLEM] = { NC_("ledger column", "Problem"), 220, TRUE },
+  [COL_CATEGORY] = { NC_("ledger column", "Category"), 110, FALSE },
+  [COL_MEASURE] = { NC_("ledger column", "Measure"), 300, TRUE },
+  [COL_TERM] = { NC_("ledger column", "Term Type"), 96, FALSE },
+  [COL_LEADER] = { NC_("ledger column", "Leader"), 96, FALSE },
+  [COL_UNIT] = { NC_("ledger column", "Unit"), 120, FALSE },
+  [COL_PERSON] = { NC_("ledger column", "Person"), 96, FALSE },
+  [COL_DEADLINE] = { NC_("ledger column", "Deadline"), 130, FALSE },
+  [COL_PROGRESS] = { NC_("ledger column", "Progress"), 120, FALSE },
+  [COL_STATE] = { NC_("ledger column", "State"), 110, FALSE },
+  [COL_LIGHT] = { NC_("ledger column", "Light"), 88, FALSE },
 };
 
 /* The light filter's choices after "All lights". */
@@ -1158,7 +1157,9 @@ zc_ledger_page_init (ZcLedgerPage *self)
       g_object_set_data (G_OBJECT (factory), "zc-page", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
+      column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "ledger column",
+                                                         columns[i].title),
+                                           g_object_ref (factory));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
