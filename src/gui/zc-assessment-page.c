@@ -33,7 +33,7 @@ static const Column columns[] = {
   { "score", N_("Score"), N_("Score out of 100"), VALUE_SCORE },
   { "participation", N_("Taking part"), N_("People whose form is submitted or approved"),
     VALUE_SHARE },
-  { "closed-rate", N_("Closed"), N_("Items closed out"), VALUE_SHARE },
+  { "closed-rate", N_("Closed rate"), N_("Items closed out"), VALUE_SHARE },
   { "on-time-rate", N_("On time"), N_("Closed items closed by their deadline"), VALUE_SHARE },
   { "overdue", N_("Overdue"), N_("Items past their deadline (red)"), VALUE_COUNT },
   { "orders", N_("Orders"), N_("Supervision orders received"), VALUE_COUNT },
@@ -125,13 +125,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (column->kind == VALUE_TEXT)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      /* About seven Chinese characters before the name is shortened. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
     }
   else
     gtk_widget_add_css_class (label, "numeric");
   if (column->kind == VALUE_SCORE)
-    gtk_widget_add_css_class (label, "heading");
+    gtk_widget_add_css_class (label, "zc-score");
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -268,8 +269,9 @@ add_review_row (ZcAssessmentPage *self,
   closed = zc_inspector_percent (member_double (root, "closed_rate"));
   on_time = zc_inspector_percent (member_double (root, "on_time_rate"));
   /* Translators: a monthly review in a line: score, closed rate, overdue items */
-  subtitle = g_strdup_printf (_("Score %.1f · closed %s · %" G_GINT64_FORMAT " overdue"),
-                              member_double (root, "score"), closed, member_int (root, "overdue"));
+  subtitle = g_strdup_printf (_("Score %.1f · closed %s · %d overdue"),
+                              member_double (root, "score"), closed,
+                              (int) member_int (root, "overdue"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zc_review_get_month (review));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 

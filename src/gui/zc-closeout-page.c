@@ -464,6 +464,10 @@ load (ZcCloseoutPage *self)
   self->cancellable = g_cancellable_new ();
 
   q->state = showing_closed (self) ? ZC_ITEM_STATE_CLOSED : ZC_ITEM_STATE_AWAITING_CLOSEOUT;
+  {
+    g_autofree char *today = zc_store_today (self->store);
+    zc_record_list_set_today (self->queue_list, today);
+  }
   q->text = text && *text ? g_strdup (text) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_start (self->spinner);
@@ -811,6 +815,8 @@ zc_closeout_page_init (ZcCloseoutPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  /* Every item of the queue is in the same state: the light says what differs. */
+  zc_record_list_set_show_state (self->queue_list, FALSE);
   for (int s = ZC_SATISFACTION_SATISFIED; s <= ZC_SATISFACTION_DISSATISFIED; s++)
     gtk_string_list_append (satisfaction, zc_enum_label (ZC_TYPE_SATISFACTION, s));
   adw_combo_row_set_model (self->satisfaction_row, G_LIST_MODEL (satisfaction));

@@ -583,7 +583,7 @@ show_item (ZcDashboardPage *self,
   add_fact (body, _("Deadline"), deadline ? deadline : zc_item_get_deadline_text (item));
   add_fact (body, _("State"), zc_enum_label (ZC_TYPE_ITEM_STATE, zc_item_get_state (item)));
   if (zc_item_get_state (item) != ZC_ITEM_STATE_CLOSED)
-    add_fact (body, _("Light"), zc_enum_label (ZC_TYPE_LIGHT, zc_item_get_light (item)));
+    add_fact (body, _("Traffic light"), zc_enum_label (ZC_TYPE_LIGHT, zc_item_get_light (item)));
   add_fact (body, _("Progress"), progress);
   add_fact (body, _("Latest report"), zc_item_get_progress_text (item));
   add_fact (body, _("Reason for the last rejection"), zc_item_get_reject_reason (item));
@@ -633,7 +633,7 @@ show_finding (ZcDashboardPage *self,
   add_fact (body, _("Written by"), zc_finding_get_anonymous (finding)
                                    ? _("Anonymous") : zc_finding_get_author_name (finding));
   add_fact (body, _("Example"), zc_finding_get_example (finding));
-  add_fact (body, _("Gap"), zc_finding_get_gap (finding));
+  add_fact (body, _("Gap to the benchmark"), zc_finding_get_gap (finding));
   add_fact (body, _("Measure"), zc_finding_get_measure (finding));
   g_strchomp (body->str);
   show_text_dialog (self, zc_finding_get_phenomenon (finding), body->str);
@@ -759,6 +759,7 @@ legend_new (ZcDashboardPage *self,
       accessible = g_strdup_printf (_("%s, all units: %u"), zc_bar_chart_get_series_name (chart, s),
                                     total);
       button = cell_button (self, kind, G_MAXUINT, (int) s, "", accessible);
+      gtk_widget_add_css_class (button, "zc-legend");
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (box), swatch_new (zc_bar_chart_get_series_color (chart, s)));
       label = gtk_label_new (text);
@@ -1340,6 +1341,7 @@ fill_figures (ZcDashboardPage *self,
   GtkWidget *card;
 
   zc_record_list_set_today (self->records_list, self->dashboard->today);
+  zc_record_list_set_today (self->overdue_list, self->dashboard->today);
   fill_tiles (self);
   fill_unit_chart (self);
 

@@ -64,9 +64,10 @@ plot_area (ZcLineChart *self,
 
   pango_layout_get_pixel_size (layout, &w, &h);
   plot->left = w + AXIS_GAP;
-  plot->right = gtk_widget_get_width (GTK_WIDGET (self)) - 12;
+  /* Room for half a date under the last point. */
+  plot->right = gtk_widget_get_width (GTK_WIDGET (self)) - w / 2.0 - 4;
   plot->top = h / 2.0 + 2;
-  plot->bottom = gtk_widget_get_height (GTK_WIDGET (self)) - h - AXIS_GAP;
+  plot->bottom = gtk_widget_get_height (GTK_WIDGET (self)) - h - AXIS_GAP * 1.5;
 }
 
 static double
@@ -307,10 +308,14 @@ zc_line_chart_snapshot (GtkWidget   *widget,
 
       pango_layout_set_text (layout, p->axis_label, -1);
       pango_layout_get_pixel_size (layout, &tw, &th);
-      if (x - tw / 2.0 < last_label_end + 8 || x + tw / 2.0 > width)
+      /* The latest week always has its date; others where they fit. */
+      if (i + 1 < n && (x - tw / 2.0 < last_label_end + 8 ||
+                        x + tw / 2.0 > point_x (self, &plot, n - 1) - tw - 8))
+        continue;
+      if (i + 1 == n && x - tw / 2.0 < last_label_end + 8)
         continue;
       set_source (cr, &fg);
-      cairo_move_to (cr, MAX (0, x - tw / 2.0), plot.bottom + AXIS_GAP / 2.0);
+      cairo_move_to (cr, CLAMP (x - tw / 2.0, 0, width - tw), plot.bottom + AXIS_GAP);
       pango_cairo_show_layout (cr, layout);
       last_label_end = x + tw / 2.0;
     }

@@ -27,6 +27,7 @@ struct _ZcRecordList
   guint          n_shown;
   gint64         selected_id;
   char          *today;
+  gboolean       show_state;
 };
 
 enum {
@@ -53,10 +54,11 @@ join (GString    *text,
 }
 
 static void
-describe_item (ZcItem   *item,
-               char    **title,
-               GString  *subtitle,
-               char    **state)
+describe_item (ZcItem      *item,
+               const char  *today,
+               char       **title,
+               GString     *subtitle,
+               char       **state)
 {
   g_autofree char *number = zc_inspector_item_number (item);
   g_autofree char *deadline = zc_format_date (zc_item_get_deadline (item));
@@ -76,7 +78,18 @@ describe_item (ZcItem   *item,
       person = g_strdup_printf (_("Responsible: %s"), person_name);
       join (subtitle, person);
     }
-  if (deadline)
+  if (deadline && zc_item_get_light (item) == ZC_LIGHT_RED &&
+      zc_item_get_state (item) != ZC_ITEM_STATE_CLOSED && zc_date_is_valid (today) &&
+      zc_date_diff_days (zc_item_get_deadline (item), today) > 0)
+    {
+      int late = zc_date_diff_days (zc_item_get_deadline (item), today);
+
+      /* Translators: the deadline of an overdue item, and the days since */
+      due = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due %s, %d day overdue",
+                                          "Due %s, %d days overdue", late), deadline, late);
+      join (subtitle, due);
+    }
+  else if (deadline)
     {
       /* Translators: the deadline of a rectification item */
       due = g_strdup_printf (_("Due %s"), deadline);
@@ -186,13 +199,13 @@ record_row (ZcRecordList *self,
   g_autofree char *title = NULL;
   g_autofree char *state = NULL;
   g_autofree char *accessible = NULL;
-  GtkWidget *row, *box, *texts, *title_label, *subtitle_label, *state_label;
+  GtkWidget *row, *box, *texts, *title_label, *subtitle_label, *state_label, *badges;
   ZcLight light = ZC_LIGHT_NONE;
   gboolean has_light = FALSE;
 
   if (ZC_IS_ITEM (record))
     {
-      describe_item (ZC_ITEM (record), &title, subtitle, &state);
+      describe_item (ZC_ITEM (record), self->today, &title, subtitle, &state);
       light = zc_item_get_light (ZC_ITEM (record));
       has_light = zc_item_get_state (ZC_ITEM (record)) != ZC_ITEM_STATE_CLOSED;
     }
@@ -205,14 +218,15 @@ record_row (ZcRecordList *self,
   else
     g_assert_not_reached ();
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* The title takes the whole width; the light and the state lead the facts below it, so
+   * that a narrow window keeps room for the words. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (texts, TRUE);
+  texts = box;
   title_label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
@@ -220,6 +234,21 @@ record_row (ZcRecordList *self,
   gtk_label_set_lines (GTK_LABEL (title_label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (texts), title_label);
+  if (has_light || self->show_state)
+    {
+      badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      if (has_light)
+        gtk_box_append (GTK_BOX (badges), zc_light_badge_new (light));
+      if (self->show_state)
+        {
+          state_label = gtk_label_new (state);
+          gtk_widget_set_valign (state_label, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (state_label, "zc-state");
+          gtk_box_append (GTK_BOX (badges), state_label);
+        }
+      gtk_box_append (GTK_BOX (texts), badges);
+    }
+
   subtitle_label = gtk_label_new (subtitle->str);
   gtk_label_set_xalign (GTK_LABEL (subtitle_label), 0);
   gtk_label_set_wrap (GTK_LABEL (subtitle_label), TRUE);
@@ -227,14 +256,6 @@ record_row (ZcRecordList *self,
   gtk_widget_add_css_class (subtitle_label, "dim-label");
   gtk_widget_add_css_class (subtitle_label, "caption");
   gtk_box_append (GTK_BOX (texts), subtitle_label);
-  gtk_box_append (GTK_BOX (box), texts);
-
-  if (has_light)
-    gtk_box_append (GTK_BOX (box), zc_light_badge_new (light));
-  state_label = gtk_label_new (state);
-  gtk_widget_set_valign (state_label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (state_label, "zc-state");
-  gtk_box_append (GTK_BOX (box), state_label);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -365,6 +386,7 @@ static void
 zc_record_list_init (ZcRecordList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->show_state = TRUE;
 }
 
 /* ---- public ------------------------------------------------------------------------------------- */
@@ -448,4 +470,13 @@ zc_record_list_set_today (ZcRecordList *self,
 
   g_free (self->today);
   self->today = g_strdup (today);
+}
+
+void
+zc_record_list_set_show_state (ZcRecordList *self,
+                               gboolean      show_state)
+{
+  g_return_if_fail (ZC_IS_RECORD_LIST (self));
+
+  self->show_state = show_state;
 }

@@ -30,7 +30,10 @@ void        zc_record_list_select     (ZcRecordList *self,
                                        gint64        id);
 /* The number of rows shown (a page or more). */
 guint       zc_record_list_get_n_shown (ZcRecordList *self);
-/* "Today", for the ages of orders (YYYY-MM-DD). */
+/* Whether rows show their state (a queue of one state need not; default TRUE). */
+void        zc_record_list_set_show_state (ZcRecordList *self,
+                                           gboolean      show_state);
+/* "Today", for the ages of orders and the days items are overdue (YYYY-MM-DD). */
 void        zc_record_list_set_today  (ZcRecordList *self,
                                        const char   *today);
 

@@ -945,7 +945,7 @@ on_rename_clicked_cb (GtkButton   *button,
   gtk_editable_set_text (GTK_EDITABLE (name), zc_list_entry_get_display_label (entry));
   gtk_entry_set_activates_default (GTK_ENTRY (name), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Name"), -1);
+                                  _("New name"), -1);
   r->self = g_object_ref (self);
   r->entry = g_object_ref (entry);
   r->name = GTK_EDITABLE (g_object_ref (name));

@@ -125,6 +125,15 @@ save_screenshot (GtkWidget  *widget,
       spin (400);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
+      /* A part of a window has no background of its own: the window's, below it. */
+      if (!GTK_IS_WINDOW (widget))
+        {
+          GdkRGBA background;
+
+          zc_chart_lookup_color (widget, "window_bg_color", &background);
+          gtk_snapshot_append_color (snapshot, &background,
+                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
+        }
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
     }
@@ -235,20 +244,31 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
+static char *
+without_mnemonic (const char *text)
+{
+  char *plain = g_strdup (text);
+  char *underline;
+
+  while ((underline = strchr (plain, '_')) != NULL)
+    memmove (underline, underline + 1, strlen (underline));
+  return plain;
+}
+
+/* Whether @widget is a button labelled @text (both with or without a mnemonic). */
 static gboolean
 button_is (GtkWidget  *widget,
            const char *text)
 {
-  g_autofree char *plain = NULL;
   const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
-  char *underline;
+  g_autofree char *plain_label = NULL;
+  g_autofree char *plain_text = NULL;
 
   if (label == NULL)
     return FALSE;
-  plain = g_strdup (label);
-  while ((underline = strchr (plain, '_')) != NULL)
-    memmove (underline, underline + 1, strlen (underline));
-  return g_str_equal (plain, text);
+  plain_label = without_mnemonic (label);
+  plain_text = without_mnemonic (text);
+  return g_str_equal (plain_label, plain_text);
 }
 
 /* The mapped button labelled @text (mnemonics aside). */
@@ -539,6 +559,8 @@ test_dashboard (void)
   g_assert_true (wait_until (dashboard_ready, dashboard, 20000));
   spin (200);
   save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard");
+  /* The whole page, below the fold too. */
+  save_screenshot (find_type (dashboard, ADW_TYPE_CLAMP, TRUE), "inspector-dashboard-full");
   assert_names (dashboard);
 
   /* The key figures are zicha-cli stats'. */
@@ -715,13 +737,13 @@ test_order_on_red_item (void)
   spin (200);
   assert_names (GTK_WIDGET (dialog));
   /* Nothing to issue without a reason. */
-  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), _("Issue"))));
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), _("_Issue"))));
   reason = find_text_view (GTK_WIDGET (dialog), _("Reason"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (reason),
                             "逾期未完成，请于一周内说明原因并报送整改计划", -1);
   spin (50);
   save_screenshot (GTK_WIDGET (dialog), "inspector-order-dialog");
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("Issue")), "clicked");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Issue")), "clicked");
   spin (300);
 
   g_assert_true (zc_store_get_stats (f.store, f.actor, 0, &after, &error));
@@ -771,11 +793,11 @@ test_closeout (void)
   g_assert_true (zc_closeout_page_get_item (ZC_CLOSEOUT_PAGE (page)) == first);
   save_screenshot (GTK_WIDGET (f.window), "inspector-closeout");
   assert_names (page);
-  g_assert_false (gtk_widget_get_sensitive (find_button (page, _("Close Out…"))));
+  g_assert_false (gtk_widget_get_sensitive (find_button (page, _("C_lose Out…"))));
   note = find_text_view (page, _("Verification note"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "现场核查台账与佐证材料，整改到位",
                             -1);
-  g_assert_true (gtk_widget_get_sensitive (find_button (page, _("Close Out…"))));
+  g_assert_true (gtk_widget_get_sensitive (find_button (page, _("C_lose Out…"))));
   gtk_widget_activate_action (page, "closeout.close-out", NULL);
   respond ("confirm");
   stored = zc_store_get_item (f.store, f.actor, zc_record_get_id (ZC_RECORD (first)), &error);
@@ -900,7 +922,7 @@ test_orders (void)
   g_assert_cmpint (zc_record_get_id (ZC_RECORD (order)), ==, assigned);
   save_screenshot (GTK_WIDGET (f.window), "inspector-orders");
   assert_names (page);
-  g_assert_false (gtk_widget_get_sensitive (find_button (page, _("Conclude…"))));
+  g_assert_false (gtk_widget_get_sensitive (find_button (page, _("_Conclude…"))));
   gtk_widget_activate_action (page, "orders.remind", NULL);
   spin (100);
   g_assert_cmpint (zc_store_query_int (f.store, -1, "SELECT state = 'reminded' FROM "
@@ -910,7 +932,7 @@ test_orders (void)
   /* Conclude an answered one, after the confirmation. */
   zc_orders_page_show_order (ZC_ORDERS_PAGE (page), answered);
   spin (200);
-  g_assert_true (gtk_widget_get_sensitive (find_button (page, _("Conclude…"))));
+  g_assert_true (gtk_widget_get_sensitive (find_button (page, _("_Conclude…"))));
   gtk_widget_activate_action (page, "orders.conclude", NULL);
   respond ("confirm");
   g_assert_cmpint (zc_store_query_int (f.store, -1, "SELECT state = 'concluded' FROM "
@@ -933,7 +955,7 @@ test_orders (void)
                               "参与率偏低，请督促未开始的同志尽快完成自查", -1);
     spin (100);
     save_screenshot (GTK_WIDGET (dialog), "inspector-order-unit");
-    g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("Issue")), "clicked");
+    g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Issue")), "clicked");
     spin (200);
     g_assert_cmpint (count (f.store, "SELECT count(*) FROM supervision_order"), ==, before + 1);
     g_assert_cmpint (count (f.store, "SELECT item_id IS NULL FROM supervision_order ORDER BY id "
@@ -973,7 +995,7 @@ test_assessment (void)
   spin (200);
   merits = count (f.store, "SELECT count(*) FROM merit");
   reviews = count (f.store, "SELECT count(*) FROM monthly_review");
-  g_assert_false (gtk_widget_get_sensitive (find_button (page, _("Record…"))));
+  g_assert_false (gtk_widget_get_sensitive (find_button (page, _("_Record…"))));
   {
     GtkWidget *what = NULL;
     GQueue todo = G_QUEUE_INIT;
@@ -996,7 +1018,7 @@ test_assessment (void)
     g_assert_nonnull (what);
     gtk_editable_set_text (GTK_EDITABLE (what), "整改落实成效突出，群众满意度高");
   }
-  g_assert_true (gtk_widget_get_sensitive (find_button (page, _("Record…"))));
+  g_assert_true (gtk_widget_get_sensitive (find_button (page, _("_Record…"))));
   gtk_widget_activate_action (page, "assessment.record-merit", NULL);
   respond ("confirm");
   g_assert_cmpint (count (f.store, "SELECT count(*) FROM merit"), ==, merits + 1);
@@ -1038,6 +1060,8 @@ test_setup (void)
                                       "staff_code,name,unit_code,post,roles,focus_post\n"
                                       "SJ901,测试甲,SJ,科员,employee,0\n"
                                       "SJ903,测试丙,SJ,科员,employee,1\n");
+  g_autofree char *import3 = NULL;
+  g_autofree char *import2 = NULL;
   gint64 people;
   g_autoptr(ZcCampaign) campaign = NULL;
   g_autoptr(ZcUnit) unit = NULL;
@@ -1057,7 +1081,9 @@ test_setup (void)
     g_assert_true (has_text (page, row3));
     g_assert_true (has_text (page, "NOPE"));
   }
-  g_assert_false (gtk_widget_get_sensitive (find_button (page, _("Import 3 Rows"))));
+  import3 = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Row", "_Import %u Rows", 3),
+                             3);
+  g_assert_false (gtk_widget_get_sensitive (find_button (page, import3)));
   save_screenshot (GTK_WIDGET (f.window), "inspector-setup-roster-bad");
   assert_names (page);
   gtk_widget_activate_action (page, "setup.import-csv", NULL);
@@ -1067,7 +1093,9 @@ test_setup (void)
   zc_setup_page_preview_file (ZC_SETUP_PAGE (page), "people", good);
   spin (100);
   g_assert_cmpuint (zc_setup_page_get_n_errors (ZC_SETUP_PAGE (page)), ==, 0);
-  g_assert_true (gtk_widget_get_sensitive (find_button (page, _("Import 2 Rows"))));
+  import2 = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Row", "_Import %u Rows", 2),
+                             2);
+  g_assert_true (gtk_widget_get_sensitive (find_button (page, import2)));
   gtk_widget_activate_action (page, "setup.import-csv", NULL);
   spin (100);
   g_assert_cmpint (count (f.store, "SELECT count(*) FROM person"), ==, people + 2);
@@ -1257,9 +1285,13 @@ main (int   argc,
   else
     {
       adw_init ();
+      /* ZICHA_TEST_DARK=1: the dark style, as the preferences set it. */
       if (g_getenv ("ZICHA_TEST_DARK") != NULL)
-        adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                            ADW_COLOR_SCHEME_FORCE_DARK);
+        {
+          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+          g_settings_set_string (settings, "color-scheme", "force-dark");
+        }
 
       app = zc_application_new ();
       g_application_set_flags (G_APPLICATION (app),
