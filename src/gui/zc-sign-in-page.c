@@ -577,6 +577,8 @@ zc_sign_in_page_reset (ZcSignInPage *self,
   clear_passphrases (self);
   show_error (self, NULL);
 
+  /* Coming back to the start is not a step the person takes: no animation. */
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
   code = g_settings_get_string (self->settings, "remembered-person");
   if (remembered && self->store != NULL && *code != '\0' &&
       g_settings_get_boolean (self->settings, "remember-person"))
@@ -586,11 +588,13 @@ zc_sign_in_page_reset (ZcSignInPage *self,
       if (person != NULL)
         {
           show_person (self, person);
+          gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
           return;
         }
     }
 
   gtk_stack_set_visible_child_name (self->stack, "pick");
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   fill_people (self);
