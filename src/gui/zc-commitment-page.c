@@ -51,6 +51,7 @@ struct _ZcCommitmentPage
   AdwEntryRow     *signature_row;
   GtkMenuButton   *date_button;
   GtkCalendar     *date_calendar;
+  GtkWidget       *editor_scrolled;
   GtkWidget       *preview_scrolled;
   GtkDrawingArea  *preview_area;
 
@@ -291,7 +292,7 @@ add_pledge_row (ZcCommitmentPage *self,
   GtkWidget *items_button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *frame;
   GtkWidget *view = gtk_text_view_new ();
 
   row->page = self;
@@ -338,15 +339,11 @@ add_pledge_row (ZcCommitmentPage *self,
   gtk_box_append (GTK_BOX (header), remove);
   gtk_box_append (GTK_BOX (row->card), header);
 
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_set_size_request (view, -1, 56);
-  gtk_widget_add_css_class (view, "zc-text-field");
+  frame = zc_lead_text_field_new (view, 56);
   zc_lead_text_view_set (GTK_TEXT_VIEW (view), text);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                     G_CALLBACK (on_pledge_changed_cb), self);
   row->view = GTK_TEXT_VIEW (view);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (GTK_BOX (row->card), frame);
 
   g_ptr_array_add (self->pledge_rows, row);
@@ -556,6 +553,15 @@ set_editable (ZcCommitmentPage *self,
     }
   gtk_widget_set_visible (self->add_pledge_button, editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_button), editable);
+  /* A published letter is read as it was published: the page shows the letter alone. */
+  gtk_widget_set_visible (self->editor_scrolled, editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_button),
+                          editable && adw_leaflet_get_folded (self->leaflet));
+  gtk_toggle_button_set_active (self->preview_button, FALSE);
+  if (!editable)
+    adw_leaflet_set_visible_child (self->leaflet, self->preview_scrolled);
+  else
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_scrolled);
 }
 
 static void
@@ -1074,7 +1080,7 @@ update_folded_cb (gpointer user_data)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   self->folded_id = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_button), folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_button), folded && self->editable);
   if (!folded)
     gtk_toggle_button_set_active (self->preview_button, FALSE);
   return G_SOURCE_REMOVE;
@@ -1181,6 +1187,7 @@ zc_commitment_page_class_init (ZcCommitmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZcCommitmentPage, signature_row);
   gtk_widget_class_bind_template_child (widget_class, ZcCommitmentPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, ZcCommitmentPage, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, ZcCommitmentPage, editor_scrolled);
   gtk_widget_class_bind_template_child (widget_class, ZcCommitmentPage, preview_scrolled);
   gtk_widget_class_bind_template_child (widget_class, ZcCommitmentPage, preview_area);
   gtk_widget_class_bind_template_callback (widget_class, on_write_clicked_cb);
@@ -1205,6 +1212,8 @@ zc_commitment_page_init (ZcCommitmentPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pledge_rows = g_ptr_array_new_with_free_func (pledge_row_free);
+  zc_lead_text_field_grow (self->opening_view);
+  zc_lead_text_field_grow (self->closing_view);
   gtk_drawing_area_set_draw_func (self->preview_area, draw_preview, self, NULL);
   g_signal_connect (self->preview_area, "resize", G_CALLBACK (on_preview_resize_cb), self);
   g_signal_connect (gtk_text_view_get_buffer (self->opening_view), "changed",

@@ -529,6 +529,7 @@ zc_item_dialog_init (ZcItemDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->review_dates = g_ptr_array_new_with_free_func (g_free);
+  zc_lead_text_field_grow (self->measure_view);
 
   for (guint i = 0; i < G_N_ELEMENTS (term_types); i++)
     gtk_string_list_append (terms, zc_enum_label (ZC_TYPE_TERM_TYPE, term_types[i]));

@@ -258,18 +258,13 @@ zc_order_card_new (ZcStore   *store,
   if (order_state == ZC_ORDER_STATE_ASSIGNED || order_state == ZC_ORDER_STATE_REMINDED)
     {
       OrderCard *data = g_new0 (OrderCard, 1);
-      GtkWidget *frame = gtk_frame_new (NULL);
       GtkWidget *view = gtk_text_view_new ();
+      GtkWidget *frame = zc_lead_text_field_new (view, 72);
       GtkWidget *button = gtk_button_new_with_mnemonic (_("Send the _Answer"));
       g_autofree char *accessible = g_strdup_printf ("%s: %s", heading_text, _("your answer"));
 
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-      gtk_widget_set_size_request (view, -1, 72);
-      gtk_widget_add_css_class (view, "zc-text-field");
       gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      gtk_frame_set_child (GTK_FRAME (frame), view);
       gtk_box_append (GTK_BOX (card), frame);
 
       gtk_widget_set_halign (button, GTK_ALIGN_END);

@@ -119,6 +119,60 @@ zc_lead_format_day (const char *iso)
   return zc_format_date (day);
 }
 
+/* A text view does not measure its height for the width it gets (GTK 4.8), so the field
+ * follows the height of the text as laid out: it grows with it, up to its largest height,
+ * then scrolls; it shrinks back as far as its smallest. */
+static void
+on_text_adjustment_changed_cb (GtkAdjustment *adjustment,
+                               GtkWidget     *scrolled)
+{
+  GtkScrolledWindow *window = GTK_SCROLLED_WINDOW (scrolled);
+  int smallest = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scrolled), "zc-smallest"));
+  int largest = gtk_scrolled_window_get_max_content_height (window);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  /* The field's padding around the text is not part of the page. */
+  int chrome = MAX (0, gtk_widget_get_height (scrolled) - (int) page);
+  int wanted = CLAMP ((int) gtk_adjustment_get_upper (adjustment) + chrome, smallest, largest);
+
+  if (page > 0 &&
+      wanted != gtk_scrolled_window_get_min_content_height (window))
+    gtk_scrolled_window_set_min_content_height (window, wanted);
+}
+
+void
+zc_lead_text_field_grow (GtkTextView *view)
+{
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (view));
+
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scrolled));
+
+  g_object_set_data (G_OBJECT (scrolled), "zc-smallest",
+                     GINT_TO_POINTER (MAX (gtk_scrolled_window_get_min_content_height (GTK_SCROLLED_WINDOW (scrolled)), 0)));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                           "changed", G_CALLBACK (on_text_adjustment_changed_cb), scrolled, 0);
+}
+
+GtkWidget *
+zc_lead_text_field_new (GtkWidget *view,
+                        int        min_height)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_add_css_class (view, "zc-text-field");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), min_height);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_frame_set_child (GTK_FRAME (frame), scrolled);
+  zc_lead_text_field_grow (GTK_TEXT_VIEW (view));
+  return frame;
+}
+
 char *
 zc_lead_text_view_get (GtkTextView *view)
 {

@@ -33,6 +33,13 @@ void        zc_lead_form_state_badge_set (GtkWidget  *badge,
                                           ZcFormState state);
 /* The date part of an ISO timestamp or date, as people read it; NULL when none. */
 char       *zc_lead_format_day         (const char  *iso);
+/* A multi-line text field: @view in a frame, growing with its text up to a point, then
+ * scrolling (a text view outside a scrolled window would cut long text short). */
+GtkWidget  *zc_lead_text_field_new     (GtkWidget   *view,
+                                        int          min_height);
+/* Lets the scrolled window around @view grow with its text (for fields made in .ui files as
+ * a frame, a scrolled window with propagate-natural-height, and the text view). */
+void        zc_lead_text_field_grow    (GtkTextView *view);
 /* The text of a GtkTextView, stripped; NULL when it is empty. */
 char       *zc_lead_text_view_get      (GtkTextView *view);
 /* Sets or removes the text of a GtkTextView. */

@@ -293,6 +293,7 @@ static void
 zc_merge_dialog_init (ZcMergeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  zc_lead_text_field_grow (self->description_view);
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 

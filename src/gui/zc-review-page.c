@@ -260,10 +260,7 @@ ask_decision (ZcReviewPage *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_set_size_request (view, -1, 96);
-  gtk_widget_add_css_class (view, "zc-text-field");
+  frame = zc_lead_text_field_new (view, 96);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   approve ? _("Comment (optional)") : _("What needs to change"),
@@ -271,8 +268,6 @@ ask_decision (ZcReviewPage *self,
   if (!approve)
     g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                       G_CALLBACK (on_comment_changed_cb), dialog);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
   adw_message_dialog_set_extra_child (dialog, frame);
   self->comment_view = GTK_TEXT_VIEW (view);
 
