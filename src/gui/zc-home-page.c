@@ -318,12 +318,24 @@ update_commitments (ZcHomePage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) commitments = NULL;
+  g_autoptr(GHashTable) superseded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           NULL);
   guint n;
 
   clear_list (self->commitments_list);
   commitments = zc_store_list_commitments (self->store, self->actor,
                                            zc_person_get_unit_id (self->actor), TRUE, &error);
   n = commitments ? g_list_model_get_n_items (commitments) : 0;
+  /* An amendment keeps the old version visible: say which one holds now. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZcCommitment) commitment = g_list_model_get_item (commitments, i);
+
+      if (zc_commitment_get_supersedes_id (commitment) != 0)
+        g_hash_table_add (superseded,
+                          g_memdup2 (&(gint64) { zc_commitment_get_supersedes_id (commitment) },
+                                     sizeof (gint64)));
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ZcCommitment) commitment = g_list_model_get_item (commitments, i);
@@ -337,6 +349,15 @@ update_commitments (ZcHomePage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      zc_commitment_get_title (commitment));
+      if (g_hash_table_contains (superseded,
+                                 &(gint64) { zc_record_get_id (ZC_RECORD (commitment)) }))
+        /* Translators: a public commitment that an amendment replaced; N is its version */
+        g_ptr_array_add (parts, g_strdup_printf (_("version %d, replaced by a newer one"),
+                                                 zc_commitment_get_version (commitment)));
+      else if (zc_commitment_get_version (commitment) > 1)
+        /* Translators: the version of an amended public commitment */
+        g_ptr_array_add (parts, g_strdup_printf (_("version %d"),
+                                                 zc_commitment_get_version (commitment)));
       if (zc_commitment_get_author_name (commitment) != NULL)
         g_ptr_array_add (parts, g_strdup (zc_commitment_get_author_name (commitment)));
       if (published != NULL)

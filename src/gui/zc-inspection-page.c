@@ -429,6 +429,63 @@ guidance_card (ZcInspectionPage *self,
   return card;
 }
 
+/* What colleagues pointed out for the person (帮助他人查找): material for their own list. */
+static GtkWidget *
+suggestions_card (ZcInspectionPage *self)
+{
+  g_autoptr(GListModel) suggestions = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *expander;
+  GtkWidget *list;
+  guint n;
+
+  suggestions = zc_store_list_suggestions_for (self->store, self->actor,
+                                               zc_record_get_id (ZC_RECORD (self->actor)), NULL);
+  n = suggestions ? g_list_model_get_n_items (suggestions) : 0;
+  if (n == 0)
+    return NULL;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "What a colleague pointed out for you (%u)",
+                                        "What colleagues pointed out for you (%u)", n), n);
+  expander = gtk_expander_new (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_widget_add_css_class (expander, "zc-guidance");
+  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_margin_top (list, 8);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZcFinding) suggestion = g_list_model_get_item (suggestions, i);
+      g_autofree char *line = NULL;
+      const char *who = zc_finding_get_anonymous (suggestion)
+                          ? _("anonymous")
+                          : zc_finding_get_author_name (suggestion);
+      GtkWidget *label;
+
+      /* Translators: a colleague's suggestion: its text, then who made it (or "anonymous") */
+      line = g_strdup_printf (_("%s (%s)"), zc_finding_get_phenomenon (suggestion),
+                              who ? who : _("anonymous"));
+      label = gtk_label_new (line);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_box_append (GTK_BOX (list), label);
+    }
+  {
+    GtkWidget *note = gtk_label_new (_("They are not part of your form: if one is right, list it "
+                                       "in your own words."));
+
+    gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (note), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_xalign (GTK_LABEL (note), 0.0f);
+    gtk_widget_add_css_class (note, "dim-label");
+    gtk_box_append (GTK_BOX (list), note);
+  }
+  gtk_expander_set_child (GTK_EXPANDER (expander), list);
+  return expander;
+}
+
 static void
 on_add_problem_clicked_cb (ZcInspectionPage *self)
 {
@@ -522,6 +579,13 @@ step_page (ZcInspectionPage *self,
   gtk_box_append (GTK_BOX (box), heading);
 
   gtk_box_append (GTK_BOX (box), guidance_card (self, step));
+  if (step == ZC_STEP_PHENOMENON)
+    {
+      GtkWidget *suggestions = suggestions_card (self);
+
+      if (suggestions != NULL)
+        gtk_box_append (GTK_BOX (box), suggestions);
+    }
 
   if (step < ZC_STEP_REVIEW)
     {

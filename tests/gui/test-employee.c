@@ -26,7 +26,8 @@
  * page, each step of the guided self-inspection with its drafts saved as typed, a returned
  * form with the reviewer's comments, the read-only form outside the inspection phase, the
  * suggestion and progress dialogs, accessible names and a 360-pixel window.
- * ZICHA_TEST_SCREENSHOTS=DIR saves a PNG of each page and dialog.
+ * ZICHA_TEST_SCREENSHOTS=DIR saves a PNG of each page and dialog (ZICHA_TEST_DARK=1 in the
+ * dark style; LANGUAGE=zh_CN in Chinese when the build is installed).
  */
 
 #define TODAY "2026-05-20"
@@ -1194,6 +1195,11 @@ main (int   argc,
                                G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
       g_application_register (G_APPLICATION (app), NULL, &error);
       g_assert_no_error (error);
+      /* ZICHA_TEST_DARK=1: the screenshots in the dark style (after the application bound
+       * the style to its settings at startup). */
+      if (g_getenv ("ZICHA_TEST_DARK") != NULL)
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                            ADW_COLOR_SCHEME_FORCE_DARK);
 
       /* The demo campaign once; every test works on a copy. */
       {
