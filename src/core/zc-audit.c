@@ -74,9 +74,11 @@ hash_column (crypto_hash_sha256_state *state,
     {
     case SQLITE_INTEGER:
       {
-        g_autofree char *s = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                              (gint64) sqlite3_column_int64 (stmt, col));
-        hash_part (state, s, strlen (s));
+        char buf[24];
+        int len = g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT,
+                              (gint64) sqlite3_column_int64 (stmt, col));
+
+        hash_part (state, buf, len);
       }
       break;
     case SQLITE_FLOAT:
@@ -111,11 +113,11 @@ links_sql (const char *table)
   return NULL;
 }
 
-static char *
-row_hash_stmt (ZcStore      *self,
-               const char   *table,
-               sqlite3_stmt *stmt,
-               gint64        row_id)
+char *
+zc_audit_hash_row (ZcStore      *self,
+                   const char   *table,
+                   sqlite3_stmt *stmt,
+                   gint64        row_id)
 {
   crypto_hash_sha256_state state;
   const char *lsql = links_sql (table);
@@ -158,7 +160,7 @@ zc_audit_row_hash (ZcStore     *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, row_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    hash = row_hash_stmt (self, table, stmt, row_id);
+    hash = zc_audit_hash_row (self, table, stmt, row_id);
   sqlite3_reset (stmt);
   return hash;
 }
@@ -188,19 +190,17 @@ entry_hash (const char *prev,
 }
 
 gboolean
-zc_audit_append (ZcStore     *self,
-                 const char  *actor_uuid,
-                 const char  *action,
-                 const char  *table,
-                 const char  *record_uuid,
-                 JsonObject  *fields,
-                 gint64       row_id,
-                 gboolean     anonymous,
-                 GError     **error)
+zc_audit_append_json (ZcStore     *self,
+                      const char  *actor_uuid,
+                      const char  *action,
+                      const char  *table,
+                      const char  *record_uuid,
+                      const char  *fields_json,
+                      const char  *row_hash,
+                      gboolean     anonymous,
+                      GError     **error)
 {
   g_autofree char *ts = anonymous ? zc_store_today (self) : zc_store_now (self);
-  g_autofree char *row_hash = NULL;
-  g_autofree char *fields_json = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *prev = NULL;
 
@@ -212,6 +212,35 @@ zc_audit_append (ZcStore     *self,
     prev = zc_store_query_text (self, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL);
   if (prev == NULL)
     prev = g_strdup (GENESIS);
+
+  hash = entry_hash (prev, ts, actor_uuid, action, table, record_uuid, fields_json, row_hash);
+  if (!zc_store_run (self, error,
+                     "INSERT INTO audit (ts, actor, action, tbl, record, fields, row_hash, prev, "
+                     "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "sssssssss", ts, actor_uuid, action, table, record_uuid, fields_json,
+                     row_hash, prev, hash))
+    return FALSE;
+
+  g_free (self->last_hash);
+  self->last_hash = g_steal_pointer (&hash);
+  return TRUE;
+}
+
+gboolean
+zc_audit_append (ZcStore     *self,
+                 const char  *actor_uuid,
+                 const char  *action,
+                 const char  *table,
+                 const char  *record_uuid,
+                 JsonObject  *fields,
+                 gint64       row_id,
+                 gboolean     anonymous,
+                 GError     **error)
+{
+  g_autofree char *row_hash = NULL;
+  g_autofree char *fields_json = NULL;
+
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
 
   if (row_id && table)
     {
@@ -231,18 +260,8 @@ zc_audit_append (ZcStore     *self,
       json_node_set_object (node, fields);
       fields_json = json_to_string (node, FALSE);
     }
-
-  hash = entry_hash (prev, ts, actor_uuid, action, table, record_uuid, fields_json, row_hash);
-  if (!zc_store_run (self, error,
-                     "INSERT INTO audit (ts, actor, action, tbl, record, fields, row_hash, prev, "
-                     "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     "sssssssss", ts, actor_uuid, action, table, record_uuid, fields_json,
-                     row_hash, prev, hash))
-    return FALSE;
-
-  g_free (self->last_hash);
-  self->last_hash = g_steal_pointer (&hash);
-  return TRUE;
+  return zc_audit_append_json (self, actor_uuid, action, table, record_uuid, fields_json,
+                               row_hash, anonymous, error);
 }
 
 static void
@@ -363,7 +382,7 @@ zc_store_verify (ZcStore     *self,
           gint64 row_id = sqlite3_column_int64 (stmt, 0);
           g_autofree char *k = g_strconcat (table, ":", uuid, NULL);
           const char *logged = g_hash_table_lookup (latest, k);
-          g_autofree char *actual = row_hash_stmt (self, table, stmt, row_id);
+          g_autofree char *actual = zc_audit_hash_row (self, table, stmt, row_id);
 
           if (logged == NULL)
             add_problem (found, _("%s record %s: not in the audit log (added outside Zicha)"),

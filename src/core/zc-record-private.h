@@ -24,6 +24,11 @@ int      zc_record_bind_field       (ZcRecord      *self,
                                      const ZcField *field,
                                      sqlite3_stmt  *stmt,
                                      int            index);
+/* The JSON text of zc_record_diff (@old_record, @new_record), as json_to_string() writes it,
+ * without building the JSON nodes; @n_changed receives the number of fields in it. */
+char    *zc_record_diff_json        (ZcRecord     *old_record,
+                                     ZcRecord     *new_record,
+                                     guint        *n_changed);
 /* Creates a record of @type from the current row of @stmt. */
 gpointer zc_record_new_from_stmt    (GType         type,
                                      sqlite3_stmt *stmt);

@@ -610,6 +610,170 @@ zc_record_diff (ZcRecord *old_record,
   return diff;
 }
 
+/* A text as json-glib 1.6 writes it (json_strescape): the same bytes, so that an entry written
+ * by zc_record_diff_json() reads as one written through JsonGenerator. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          /* json-glib's ranges, 0x1f left as it is and DEL escaped included. */
+          if (*p < 0x1f || *p == 0x7f)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The JSON value of a stored field, as field_to_json() and JsonGenerator give it. */
+static void
+append_json_field (GString       *out,
+                   ZcRecord      *self,
+                   const ZcField *f)
+{
+  gpointer p = FIELD_PTR (self, f);
+
+  switch (f->type)
+    {
+    case ZC_FIELD_STR:
+      if (*(char **) p)
+        append_json_string (out, *(char **) p);
+      else
+        g_string_append (out, "null");
+      break;
+    case ZC_FIELD_INT:
+      g_string_append_printf (out, "%d", *(int *) p);
+      break;
+    case ZC_FIELD_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, *(gint64 *) p);
+      break;
+    case ZC_FIELD_ID:
+      if (*(gint64 *) p)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, *(gint64 *) p);
+      else
+        g_string_append (out, "null");
+      break;
+    case ZC_FIELD_BOOL:
+      g_string_append (out, *(gboolean *) p ? "true" : "false");
+      break;
+    case ZC_FIELD_ENUM:
+      append_json_string (out, zc_enum_to_string (f->gtype, *(int *) p));
+      break;
+    case ZC_FIELD_FLAGS:
+      g_string_append_printf (out, "%u", *(guint *) p);
+      break;
+    case ZC_FIELD_DOUBLE:
+    default:
+      /* Doubles are display fields only (never stored, never in a diff). */
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether a stored field holds the same value in both records (json_node_equal() of their
+ * JSON values). */
+static gboolean
+field_equal (ZcRecord      *a,
+             ZcRecord      *b,
+             const ZcField *f)
+{
+  gpointer pa = FIELD_PTR (a, f), pb = FIELD_PTR (b, f);
+
+  switch (f->type)
+    {
+    case ZC_FIELD_STR:
+      return g_strcmp0 (*(char **) pa, *(char **) pb) == 0;
+    case ZC_FIELD_INT64:
+    case ZC_FIELD_ID:
+      return *(gint64 *) pa == *(gint64 *) pb;
+    case ZC_FIELD_INT:
+    case ZC_FIELD_BOOL:
+    case ZC_FIELD_ENUM:
+    case ZC_FIELD_FLAGS:
+      return *(int *) pa == *(int *) pb;
+    case ZC_FIELD_DOUBLE:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+static gboolean
+field_is_null (ZcRecord      *self,
+               const ZcField *f)
+{
+  gpointer p = FIELD_PTR (self, f);
+
+  return (f->type == ZC_FIELD_STR && *(char **) p == NULL) ||
+         (f->type == ZC_FIELD_ID && *(gint64 *) p == 0);
+}
+
+char *
+zc_record_diff_json (ZcRecord *old_record,
+                     ZcRecord *new_record,
+                     guint    *n_changed)
+{
+  ZcRecordClass *klass = ZC_RECORD_GET_CLASS (new_record);
+  GString *out = g_string_sized_new (256);
+  guint n = 0;
+
+  g_return_val_if_fail (old_record == NULL ||
+                        G_OBJECT_TYPE (old_record) == G_OBJECT_TYPE (new_record), NULL);
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const ZcField *f = &klass->fields[i];
+
+      if (f->display)
+        continue;
+      if (old_record ? field_equal (old_record, new_record, f) : field_is_null (new_record, f))
+        continue;
+      if (n++ > 0)
+        g_string_append_c (out, ',');
+      append_json_string (out, f->name);
+      g_string_append (out, ":[");
+      if (old_record)
+        append_json_field (out, old_record, f);
+      else
+        g_string_append (out, "null");
+      g_string_append_c (out, ',');
+      append_json_field (out, new_record, f);
+      g_string_append_c (out, ']');
+    }
+  g_string_append_c (out, '}');
+  if (n_changed)
+    *n_changed = n;
+  return g_string_free (out, FALSE);
+}
+
 const char *
 zc_record_get_field_str (ZcRecord *self,
                          guint     index)

@@ -24,6 +24,11 @@ struct _ZcStore
   guint        tx_depth;     /* nesting of zc_store_begin() */
   char        *last_hash;    /* the audit chain's head, cached inside a transaction */
   gboolean     fast_hash;    /* bulk writers may skip per-entry head lookups */
+  GHashTable  *insert_sql;   /* ZcRecordClass → its INSERT … RETURNING * (record_sql ()) */
+  GHashTable  *update_sql;   /* ZcRecordClass → its UPDATE … RETURNING * */
+  gint64       now_second;   /* zc_store_now () of this second, made once */
+  char        *now_text;
+  char        *now_fixed;    /* the fixed day it was made with, or NULL */
 };
 
 /* Opens @path migrating only up to @max_version (for upgrade tests). */
@@ -166,6 +171,23 @@ gboolean      zc_audit_append        (ZcStore     *self,
                                       gint64       row_id,
                                       gboolean     anonymous,
                                       GError     **error);
+/* The same entry with its fields already as JSON text (NULL: none) and the row's hash
+ * (NULL: no row), for writers that have both at hand. */
+gboolean      zc_audit_append_json   (ZcStore     *self,
+                                      const char  *actor_uuid,
+                                      const char  *action,
+                                      const char  *table,
+                                      const char  *record_uuid,
+                                      const char  *fields_json,
+                                      const char  *row_hash,
+                                      gboolean     anonymous,
+                                      GError     **error);
+/* SHA-256 (hex) of the current row of @stmt, whose columns are those of @table in order
+ * (SELECT * or RETURNING *), with the row's link sets. */
+char         *zc_audit_hash_row      (ZcStore      *self,
+                                      const char   *table,
+                                      sqlite3_stmt *stmt,
+                                      gint64        row_id);
 /* SHA-256 (hex) of the canonical form of a row (and its link sets), or NULL if gone. */
 char         *zc_audit_row_hash      (ZcStore     *self,
                                       const char  *table,

@@ -29,6 +29,10 @@ zc_store_finalize (GObject *object)
   g_free (self->today);
   g_free (self->last_hash);
   g_clear_pointer (&self->failures, g_hash_table_unref);
+  g_clear_pointer (&self->insert_sql, g_hash_table_unref);
+  g_clear_pointer (&self->update_sql, g_hash_table_unref);
+  g_free (self->now_text);
+  g_free (self->now_fixed);
 
   G_OBJECT_CLASS (zc_store_parent_class)->finalize (object);
 }
@@ -52,6 +56,8 @@ zc_store_init (ZcStore *self)
 {
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->insert_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->update_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->auth_delay = 1.0;
 }
 
@@ -333,11 +339,30 @@ zc_store_query_one (ZcStore     *self,
 
 /* ---- transactions ------------------------------------------------------------------- */
 
+/* Runs a statement of the prepared-statement cache: savepoints come and go with every write
+ * of a bulk operation, and parsing them each time costs more than the write. */
+static gboolean
+exec_cached (ZcStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = zc_store_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return zc_store_sql_error (self, sql, error);
+  return TRUE;
+}
+
 gboolean
 zc_store_begin (ZcStore     *self,
                 GError     **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   if (self->tx_depth == 0)
     {
@@ -346,8 +371,8 @@ zc_store_begin (ZcStore     *self,
     }
   else
     {
-      sql = g_strdup_printf ("SAVEPOINT sp%u", self->tx_depth);
-      if (!zc_store_exec (self, sql, error))
+      g_snprintf (sql, sizeof sql, "SAVEPOINT sp%u", self->tx_depth);
+      if (!exec_cached (self, sql, error))
         return FALSE;
     }
   self->tx_depth++;
@@ -358,7 +383,7 @@ gboolean
 zc_store_commit (ZcStore     *self,
                  GError     **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   g_return_val_if_fail (self->tx_depth > 0, FALSE);
 
@@ -373,8 +398,8 @@ zc_store_commit (ZcStore     *self,
     }
   else
     {
-      sql = g_strdup_printf ("RELEASE sp%u", self->tx_depth - 1);
-      if (!zc_store_exec (self, sql, error))
+      g_snprintf (sql, sizeof sql, "RELEASE sp%u", self->tx_depth - 1);
+      if (!exec_cached (self, sql, error))
         return FALSE;
     }
   self->tx_depth--;
@@ -406,15 +431,30 @@ zc_store_rollback (ZcStore *self)
 char *
 zc_store_now (ZcStore *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *time_of_day = NULL;
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
   const char *fixed = self->today ? self->today : g_getenv ("ZICHA_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *time_of_day = NULL;
 
+  /* Every write asks for the time: a bulk import asks thousands of times a second. */
+  if (self->now_text != NULL && second == self->now_second &&
+      g_strcmp0 (fixed, self->now_fixed) == 0)
+    return g_strdup (self->now_text);
+
+  now = g_date_time_new_from_unix_utc (second);
+  g_free (self->now_text);
+  g_free (self->now_fixed);
+  self->now_second = second;
+  self->now_fixed = g_strdup (fixed);
   /* A fixed day (tests, demos) moves times too, so that times and dates agree. */
   if (fixed == NULL || !zc_date_is_valid (fixed))
-    return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  time_of_day = g_date_time_format (now, "%H:%M:%S");
-  return g_strdup_printf ("%sT%sZ", fixed, time_of_day);
+    self->now_text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  else
+    {
+      time_of_day = g_date_time_format (now, "%H:%M:%S");
+      self->now_text = g_strdup_printf ("%sT%sZ", fixed, time_of_day);
+    }
+  return g_strdup (self->now_text);
 }
 
 void
@@ -689,6 +729,88 @@ write_time (ZcStore      *self,
   return zc_store_now (self);
 }
 
+/*
+ * The INSERT or the UPDATE of a record class, made once per store (its text keys the
+ * prepared statement). Both return the row as SQLite stored it, which the audit entry
+ * hashes: the row is not read a second time.
+ */
+static const char *
+record_sql (ZcStore       *self,
+            ZcRecordClass *klass,
+            gboolean       update)
+{
+  GHashTable *cache = update ? self->update_sql : self->insert_sql;
+  char *text = g_hash_table_lookup (cache, klass);
+  GString *sql;
+
+  if (text != NULL)
+    return text;
+  sql = g_string_new (NULL);
+  if (update)
+    {
+      g_string_append_printf (sql, "UPDATE %s SET updated = ?, revision = ?", klass->table);
+      for (guint i = 0; i < klass->n_fields; i++)
+        if (!klass->fields[i].display)
+          g_string_append_printf (sql, ", %s = ?", klass->fields[i].name);
+      g_string_append (sql, " WHERE id = ? RETURNING *");
+    }
+  else
+    {
+      g_string_append_printf (sql, "INSERT INTO %s (uuid, created, updated, revision",
+                              klass->table);
+      for (guint i = 0; i < klass->n_fields; i++)
+        if (!klass->fields[i].display)
+          g_string_append_printf (sql, ", %s", klass->fields[i].name);
+      g_string_append (sql, ") VALUES (?, ?, ?, ?");
+      for (guint i = 0; i < klass->n_fields; i++)
+        if (!klass->fields[i].display)
+          g_string_append (sql, ", ?");
+      g_string_append (sql, ") RETURNING *");
+    }
+  text = g_string_free (sql, FALSE);
+  g_hash_table_insert (cache, klass, text);
+  return text;
+}
+
+/* Steps a write … RETURNING * of one row of @table, and hashes the row it returns for the
+ * audit log (@row_id 0: the row just inserted). */
+static gboolean
+step_returning (ZcStore       *self,
+                sqlite3_stmt  *stmt,
+                const char    *table,
+                gint64        *row_id,
+                gint64        *revision,
+                char         **row_hash,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      if (*row_id == 0)
+        *row_id = sqlite3_last_insert_rowid (self->db);
+      for (int col = 0; revision && col < sqlite3_column_count (stmt); col++)
+        if (g_str_equal (sqlite3_column_name (stmt, col), "revision"))
+          *revision = sqlite3_column_int64 (stmt, col);
+      *row_hash = zc_audit_hash_row (self, table, stmt, *row_id);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      zc_store_sql_error (self, table, error);
+      sqlite3_reset (stmt);
+      g_clear_pointer (row_hash, g_free);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (*row_hash == NULL)
+    {
+      g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND, "%s %" G_GINT64_FORMAT, table, *row_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 zc_store_insert_record (ZcStore      *self,
                         ZcPerson     *actor,
@@ -698,26 +820,16 @@ zc_store_insert_record (ZcStore      *self,
                         GError      **error)
 {
   ZcRecordClass *klass = ZC_RECORD_GET_CLASS (record);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(JsonObject) fields = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *row_hash = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
   const char *created, *updated;
-  gint64 revision = 1;
+  gint64 revision = 1, id = 0;
   sqlite3_stmt *stmt;
   int index = 5;
 
-  g_string_append_printf (sql, "INSERT INTO %s (uuid, created, updated, revision", klass->table);
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (!klass->fields[i].display)
-      g_string_append_printf (sql, ", %s", klass->fields[i].name);
-  g_string_append (sql, ") VALUES (?, ?, ?, ?");
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (!klass->fields[i].display)
-      g_string_append (sql, ", ?");
-  g_string_append (sql, ")");
-
-  if (!(stmt = zc_store_stmt (self, sql->str, error)))
+  if (!(stmt = zc_store_stmt (self, record_sql (self, klass, FALSE), error)))
     return FALSE;
 
   now = write_time (self, flags);
@@ -742,22 +854,15 @@ zc_store_insert_record (ZcStore      *self,
     if (!klass->fields[i].display)
       zc_record_bind_field (record, &klass->fields[i], stmt, index++);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      g_autofree char *what = g_strdup_printf ("%s", klass->table);
-      zc_store_sql_error (self, what, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!step_returning (self, stmt, klass->table, &id, NULL, &row_hash, error))
+    return FALSE;
 
-  zc_record_set_common (record, sqlite3_last_insert_rowid (self->db), uuid, created, updated,
-                        revision);
+  zc_record_set_common (record, id, uuid, created, updated, revision);
 
-  fields = zc_record_diff (NULL, record);
-  return zc_audit_append (self, (flags & ZC_WRITE_ANONYMOUS) ? NULL : actor_uuid (actor),
-                          action, klass->table, uuid, fields, zc_record_get_id (record),
-                          (flags & ZC_WRITE_ANONYMOUS) != 0, error);
+  fields = zc_record_diff_json (NULL, record, NULL);
+  return zc_audit_append_json (self, (flags & ZC_WRITE_ANONYMOUS) ? NULL : actor_uuid (actor),
+                               action, klass->table, uuid, fields, row_hash,
+                               (flags & ZC_WRITE_ANONYMOUS) != 0, error);
 }
 
 gpointer
@@ -796,12 +901,13 @@ zc_store_update_record (ZcStore      *self,
 {
   ZcRecordClass *klass = ZC_RECORD_GET_CLASS (record);
   g_autoptr(ZcRecord) old = NULL;
-  g_autoptr(JsonObject) diff = NULL;
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *diff = NULL;
+  g_autofree char *row_hash = NULL;
   g_autofree char *now = NULL;
   const char *updated;
-  gint64 revision;
+  gint64 revision, id;
   sqlite3_stmt *stmt;
+  guint n_changed;
   int index = 1;
 
   old = zc_store_load (self, G_OBJECT_TYPE (record), zc_record_get_id (record), error);
@@ -818,8 +924,8 @@ zc_store_update_record (ZcStore      *self,
       return FALSE;
     }
 
-  diff = zc_record_diff (old, record);
-  if (json_object_get_size (diff) == 0 && !(flags & ZC_WRITE_KEEP_META))
+  diff = zc_record_diff_json (old, record, &n_changed);
+  if (n_changed == 0 && !(flags & ZC_WRITE_KEEP_META))
     return TRUE;
 
   now = write_time (self, flags);
@@ -834,13 +940,7 @@ zc_store_update_record (ZcStore      *self,
       revision = zc_record_get_revision (old) + 1;
     }
 
-  g_string_append_printf (sql, "UPDATE %s SET updated = ?, revision = ?", klass->table);
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (!klass->fields[i].display)
-      g_string_append_printf (sql, ", %s = ?", klass->fields[i].name);
-  g_string_append (sql, " WHERE id = ?");
-
-  if (!(stmt = zc_store_stmt (self, sql->str, error)))
+  if (!(stmt = zc_store_stmt (self, record_sql (self, klass, TRUE), error)))
     return FALSE;
   sqlite3_bind_text (stmt, index++, updated, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, index++, revision);
@@ -848,20 +948,15 @@ zc_store_update_record (ZcStore      *self,
     if (!klass->fields[i].display)
       zc_record_bind_field (record, &klass->fields[i], stmt, index++);
   sqlite3_bind_int64 (stmt, index, zc_record_get_id (record));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      zc_store_sql_error (self, klass->table, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  id = zc_record_get_id (record);
+  if (!step_returning (self, stmt, klass->table, &id, NULL, &row_hash, error))
+    return FALSE;
 
   zc_record_set_common (record, zc_record_get_id (record), zc_record_get_uuid (old),
                         zc_record_get_created (old), updated, revision);
 
-  return zc_audit_append (self, actor_uuid (actor), action, klass->table,
-                          zc_record_get_uuid (old), diff, zc_record_get_id (record), FALSE,
-                          error);
+  return zc_audit_append_json (self, actor_uuid (actor), action, klass->table,
+                               zc_record_get_uuid (old), diff, row_hash, FALSE, error);
 }
 
 gboolean
@@ -1503,20 +1598,28 @@ zc_store_touch_record (ZcStore     *self,
 {
   ZcRecordClass *klass = ZC_RECORD_GET_CLASS (record);
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET updated = ?, revision = revision + 1 "
-                                          "WHERE id = ?", klass->table);
+                                          "WHERE id = ? RETURNING *", klass->table);
   g_autofree char *now = zc_store_now (self);
-  gint64 revision;
+  g_autofree char *row_hash = NULL;
+  g_autofree char *fields_json = NULL;
+  gint64 id = zc_record_get_id (record), revision = 0;
+  sqlite3_stmt *stmt;
 
-  if (!zc_store_run (self, error, sql, "si", now, zc_record_get_id (record)))
+  if (!(stmt = zc_store_stmt (self, sql, error)))
     return FALSE;
-  {
-    g_autofree char *rsql = g_strdup_printf ("SELECT revision FROM %s WHERE id = ?",
-                                             klass->table);
-    revision = zc_store_query_int (self, 0, rsql, "i", zc_record_get_id (record));
-  }
-  zc_record_set_common (record, zc_record_get_id (record), zc_record_get_uuid (record),
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!step_returning (self, stmt, klass->table, &id, &revision, &row_hash, error))
+    return FALSE;
+  zc_record_set_common (record, id, zc_record_get_uuid (record),
                         zc_record_get_created (record), now, revision);
-  return zc_audit_append (self, actor_uuid (actor), action, klass->table,
-                          zc_record_get_uuid (record), fields, zc_record_get_id (record), FALSE,
-                          error);
+  if (fields)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (node, fields);
+      fields_json = json_to_string (node, FALSE);
+    }
+  return zc_audit_append_json (self, actor_uuid (actor), action, klass->table,
+                               zc_record_get_uuid (record), fields_json, row_hash, FALSE, error);
 }
