@@ -1330,6 +1330,7 @@ import_ledger (ZcStore         *self,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) local_error = NULL;
   Reader reader = { 0, };
+  ZcBulkWrite *bulk;
   gboolean ok;
 
   if (!zc_policy_require_lead_of (self, actor, unit_id, _("import a ledger into this unit"),
@@ -1399,7 +1400,10 @@ import_ledger (ZcStore         *self,
 
   if (!zc_store_begin (self, error))
     return FALSE;
-  ok = write_rows (self, actor, unit_id, rows, report, error);
+  bulk = zc_store_bulk_begin (self, "item", error);
+  ok = bulk != NULL && write_rows (self, actor, unit_id, rows, report, error) &&
+       zc_store_bulk_end (self, bulk, error);
+  zc_store_bulk_free (self, bulk);
   if (!ok)
     {
       zc_store_rollback (self);

@@ -106,6 +106,19 @@ gboolean      zc_store_commit        (ZcStore     *self,
                                       GError     **error);
 void          zc_store_rollback      (ZcStore     *self);
 
+/* ---- bulk writes (zc-store.c) ---- */
+
+typedef struct _ZcBulkWrite ZcBulkWrite;
+
+ZcBulkWrite  *zc_store_bulk_begin    (ZcStore      *self,
+                                      const char   *table,
+                                      GError      **error);
+gboolean      zc_store_bulk_end      (ZcStore      *self,
+                                      ZcBulkWrite  *bulk,
+                                      GError      **error);
+void          zc_store_bulk_free     (ZcStore      *self,
+                                      ZcBulkWrite  *bulk);
+
 /* ---- time ---- */
 
 /* Now as ISO 8601 UTC with seconds: 2026-11-27T20:48:18Z */

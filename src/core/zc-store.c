@@ -426,6 +426,144 @@ zc_store_rollback (ZcStore *self)
   self->tx_depth--;
 }
 
+/* ---- bulk writes ----------------------------------------------------------------------- */
+
+struct _ZcBulkWrite
+{
+  gint64     cache_size;   /* the page cache before, in PRAGMA cache_size's units */
+  char      *table;
+  char      *fts;          /* the full-text index of @table, or NULL */
+  char      *columns;      /* its columns, "a, b, c" */
+  gint64     last_id;      /* @table's largest id before */
+  GPtrArray *triggers;     /* SQL of the suspended triggers */
+};
+
+/**
+ * zc_store_bulk_begin:
+ * @table: the table whose rows the caller adds
+ *
+ * Prepares the open transaction for many inserts into @table: a page cache that holds what
+ * the writes touch, and the full-text index of @table kept up to date once at the end
+ * instead of row by row (FTS5 writes its pending terms out at the end of every statement,
+ * so a trigger per row makes thousands of tiny index segments to merge). Only for writers
+ * that add rows to @table: changes to its older rows are not indexed until
+ * zc_store_bulk_end() (which the caller calls before committing, with the same
+ * transaction open).
+ */
+ZcBulkWrite *
+zc_store_bulk_begin (ZcStore     *self,
+                     const char  *table,
+                     GError     **error)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autofree char *pattern = NULL;
+  g_autofree char *sql = NULL;
+  ZcBulkWrite *bulk;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self->tx_depth > 0, NULL);
+
+  bulk = g_new0 (ZcBulkWrite, 1);
+  bulk->table = g_strdup (table);
+  bulk->triggers = g_ptr_array_new_with_free_func (g_free);
+  bulk->cache_size = zc_store_query_int (self, -2000, "PRAGMA cache_size", NULL);
+  /* 64 MiB, or what the store had if that is more. */
+  if (bulk->cache_size > -65536 && bulk->cache_size < 16384)
+    zc_store_exec (self, "PRAGMA cache_size = -65536", NULL);
+
+  pattern = g_strdup_printf ("%%content='%s'%%", table);
+  bulk->fts = zc_store_query_text (self, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                         "AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' AND sql LIKE ?",
+                                   "s", pattern);
+  if (bulk->fts == NULL)
+    return bulk;
+
+  sql = g_strdup_printf ("SELECT max(id) FROM %s", table);
+  bulk->last_id = zc_store_query_int (self, 0, sql, NULL);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') ORDER BY cid", bulk->fts);
+  if (!(stmt = zc_store_stmt (self, sql, error)))
+    goto fail;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (columns, "%s%s", columns->len ? ", " : "",
+                            (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  bulk->columns = g_strdup (columns->str);
+
+  /* The triggers that keep the index, dropped inside the transaction (a rollback brings
+   * them back). */
+  if (!(stmt = zc_store_stmt (self, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND tbl_name = ? AND sql LIKE '%INSERT INTO ' || ? || ' %' "
+                                    "ORDER BY name", error)))
+    goto fail;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, bulk->fts, -1, SQLITE_TRANSIENT);
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+        g_ptr_array_add (bulk->triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      }
+    sqlite3_reset (stmt);
+    for (guint i = 0; i < names->len; i++)
+      {
+        g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                                 (char *) names->pdata[i]);
+
+        if (!zc_store_exec (self, drop, error))
+          goto fail;
+      }
+  }
+  return bulk;
+
+fail:
+  zc_store_bulk_free (self, bulk);
+  return NULL;
+}
+
+/* Puts the full-text triggers back and indexes the rows added since zc_store_bulk_begin(),
+ * in one statement. */
+gboolean
+zc_store_bulk_end (ZcStore      *self,
+                   ZcBulkWrite  *bulk,
+                   GError      **error)
+{
+  g_autofree char *sql = NULL;
+  gboolean indexed_by_triggers = bulk->triggers->len > 0;
+
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  for (guint i = 0; i < bulk->triggers->len; i++)
+    if (!zc_store_exec (self, bulk->triggers->pdata[i], error))
+      return FALSE;
+  g_ptr_array_set_size (bulk->triggers, 0);
+  if (bulk->fts == NULL || !indexed_by_triggers)
+    return TRUE;
+  sql = g_strdup_printf ("INSERT INTO %s (rowid, %s) SELECT id, %s FROM %s WHERE id > ?",
+                         bulk->fts, bulk->columns, bulk->columns, bulk->table);
+  return zc_store_run (self, error, sql, "i", bulk->last_id);
+}
+
+/* Gives the store its page cache back and frees @bulk. */
+void
+zc_store_bulk_free (ZcStore     *self,
+                    ZcBulkWrite *bulk)
+{
+  g_autofree char *sql = NULL;
+
+  if (bulk == NULL)
+    return;
+  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, bulk->cache_size);
+  zc_store_exec (self, sql, NULL);
+  g_ptr_array_unref (bulk->triggers);
+  g_free (bulk->table);
+  g_free (bulk->fts);
+  g_free (bulk->columns);
+  g_free (bulk);
+}
+
 /* ---- time ----------------------------------------------------------------------------- */
 
 char *
