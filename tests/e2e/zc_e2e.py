@@ -443,10 +443,14 @@ class App:
         """Signs in on the sign-in page: searches for @staff_code and picks the person
         (unless the computer remembered them), then enters the passphrase (twice, when
         @new_passphrase: the first sign-in sets it). Waits until the home page shows."""
-        if self.find_all(staff_code, role='label', contains=True) and \
-                (self.find_all('Passphrase', role='text') or
-                 self.find_all('New passphrase', role='text')):
-            pass  # the computer remembered this person: the passphrase is asked right away
+        # The list of people, or the passphrase of the person this computer remembers.
+        wait_until(lambda: self.find_all('Search people', role='entry') or
+                   self.find_all('Someone Else', role='push button'),
+                   what='the sign-in page')
+        if self.find_all('Someone Else', role='push button'):
+            if not self.find_all(staff_code, role='label', contains=True):
+                self.click('Someone Else')
+                self._pick_person(staff_code)
         else:
             self._pick_person(staff_code)
         if new_passphrase:
