@@ -574,6 +574,16 @@ zc_finding_editor_get_finding (ZcFindingEditor *self)
 }
 
 void
+zc_finding_editor_set_deletable (ZcFindingEditor *self,
+                                 gboolean         deletable)
+{
+  g_return_if_fail (ZC_IS_FINDING_EDITOR (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button),
+                          deletable && self->editable && self->step == ZC_STEP_PHENOMENON);
+}
+
+void
 zc_finding_editor_focus (ZcFindingEditor *self)
 {
   g_return_if_fail (ZC_IS_FINDING_EDITOR (self));

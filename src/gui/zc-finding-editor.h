@@ -40,6 +40,9 @@ GtkWidget *zc_finding_editor_new        (ZcStore         *store,
                                          guint            number,
                                          gboolean         editable);
 ZcFinding *zc_finding_editor_get_finding (ZcFindingEditor *self);
+/* Whether the first step offers to remove the problem (TRUE when editable). */
+void       zc_finding_editor_set_deletable (ZcFindingEditor *self,
+                                            gboolean         deletable);
 /* Moves the keyboard focus to the first field of the step. */
 void       zc_finding_editor_focus      (ZcFindingEditor *self);
 /* What the step still misses, joined for people ("the benchmark, the gap"), or NULL. */

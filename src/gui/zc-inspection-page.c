@@ -359,6 +359,10 @@ rebuild_editors (ZcInspectionPage *self)
                                                      causes_of (finding), step, i + 1,
                                                      self->editable);
 
+          /* A lone blank problem is where the form starts: nothing to remove. */
+          if (n == 1 && zc_record_get_id (ZC_RECORD (finding)) == 0)
+            zc_finding_editor_set_deletable (ZC_FINDING_EDITOR (editor), FALSE);
+
           g_signal_connect_object (editor, "record-changed", G_CALLBACK (on_record_changed_cb),
                                    self, G_CONNECT_SWAPPED);
           g_signal_connect_object (editor, "delete-finding", G_CALLBACK (on_delete_finding_cb),

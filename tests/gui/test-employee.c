@@ -782,6 +782,8 @@ test_step_phenomenon (void)
   g_autoptr(GListModel) findings = NULL;
   g_autoptr(ZcFinding) finding = NULL;
   g_autofree char *hint = NULL;
+  g_autoptr(ZcGuidance) guidance = NULL;
+  g_auto(GStrv) examples = NULL;
 
   inspection_open (&fixture, ZC_PHASE_INSPECTION, "SJ005", 960);
   root = GTK_WIDGET (fixture.page);
@@ -800,6 +802,16 @@ test_step_phenomenon (void)
   g_assert_cmpint (zc_store_quality_hint (fixture.store, fixture.actor, "推脱", &hint), ==,
                    ZC_HINT_TOO_SHORT);
   assert_label_appears (root, hint);
+  g_clear_pointer (&hint, g_free);
+
+  /* Copied from the guidance's examples: the hint says so, calmly. */
+  guidance = zc_store_get_guidance (fixture.store, "phenomenon");
+  examples = g_strsplit (zc_guidance_get_examples (guidance), "\n", 2);
+  set_area_text (phenomenon, examples[0]);
+  g_assert_cmpint (zc_store_quality_hint (fixture.store, fixture.actor, examples[0], &hint), ==,
+                   ZC_HINT_LIKE_EXAMPLE);
+  assert_label_appears (root, hint);
+  save_screenshot (GTK_WIDGET (fixture.window), "employee-hint");
   adw_combo_row_set_selected (combo_titled (root, _("Category")), 4);
   set_area_text (phenomenon, PHENOMENON);
   g_assert_true (wait_until (phenomenon_stored, &wait, 5000));
