@@ -673,6 +673,7 @@ zc_assessment_page_init (ZcAssessmentPage *self)
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  zc_inspector_hide_stack_pages (self->stack);
 
   self->rows = g_ptr_array_new ();
   self->assessments = g_list_store_new (ZC_TYPE_ASSESSMENT);

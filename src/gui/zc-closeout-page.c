@@ -813,6 +813,7 @@ zc_closeout_page_init (ZcCloseoutPage *self)
   g_autoptr(GtkStringList) satisfaction = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  zc_inspector_hide_stack_pages (self->item_stack);
 
   self->rows = g_ptr_array_new ();
   /* Every item of the queue is in the same state: the light says what differs. */

@@ -851,6 +851,14 @@ table_expander_new (ZcDashboardPage *self,
 {
   GtkWidget *expander = gtk_expander_new (_("Show the Numbers"));
   TableSpec *spec = g_new0 (TableSpec, 1);
+  const char *title = NULL;
+  g_autofree char *accessible = NULL;
+
+  title = g_object_get_data (G_OBJECT (chart), "zc-chart-title");
+  /* Translators: the button that shows a chart's numbers as a table, read aloud */
+  accessible = g_strdup_printf (_("Show the numbers of “%s”"), title ? title : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
 
   spec->self = self;
   spec->chart = chart;
@@ -888,6 +896,7 @@ bar_chart_new (ZcDashboardPage *self,
   ZcBarChart *chart = ZC_BAR_CHART (zc_bar_chart_new ());
 
   g_object_set_data (G_OBJECT (chart), "zc-chart-kind", GINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (chart), "zc-chart-title", g_strdup (accessible_name), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
                                   -1);
@@ -1162,6 +1171,13 @@ weeks_card (ZcDashboardPage *self)
   }
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->week_chart));
   expander = gtk_expander_new (_("Show the Numbers"));
+  {
+    g_autofree char *accessible = g_strdup_printf (_("Show the numbers of “%s”"),
+                                                   _("Progress week by week"));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    accessible, -1);
+  }
   g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_week_table_expanded_cb), self);
   gtk_box_append (GTK_BOX (card), expander);
   return card;
@@ -1643,6 +1659,8 @@ static void
 zc_dashboard_page_init (ZcDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  zc_inspector_hide_stack_pages (self->stack);
+  zc_inspector_hide_stack_pages (self->content_stack);
 
   self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", FALSE);

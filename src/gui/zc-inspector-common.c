@@ -196,6 +196,28 @@ zc_inspector_confirm (GtkWidget      *widget,
   return dialog;
 }
 
+static void
+on_visible_child_cb (GtkStack *stack)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, child != visible,
+                                 -1);
+}
+
+void
+zc_inspector_hide_stack_pages (GtkStack *stack)
+{
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (on_visible_child_cb), NULL);
+  on_visible_child_cb (stack);
+}
+
 char *
 zc_inspector_days (int days)
 {

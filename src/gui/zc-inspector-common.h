@@ -54,6 +54,10 @@ AdwMessageDialog *zc_inspector_confirm (GtkWidget      *widget,
                                         gpointer        data,
                                         GDestroyNotify  data_free);
 
+/* Keeps the pages of @stack that are not shown out of the accessibility tree: GTK 4.8
+ * reports them with their last size, as if they were still on screen. */
+void      zc_inspector_hide_stack_pages (GtkStack         *stack);
+
 /* "12 days" */
 char     *zc_inspector_days        (int                  days);
 /* "No. 12" of the ledger */

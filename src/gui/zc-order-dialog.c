@@ -306,6 +306,8 @@ zc_order_dialog_class_init (ZcOrderDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/zicha/Zicha/ui/zc-order-dialog.ui");
+  /* A dialog for screen readers, as the message dialogs are. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, ZcOrderDialog, issue_button);
   gtk_widget_class_bind_template_child (widget_class, ZcOrderDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, ZcOrderDialog, kind_row);

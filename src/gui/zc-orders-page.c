@@ -482,6 +482,7 @@ static void
 zc_orders_page_init (ZcOrdersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  zc_inspector_hide_stack_pages (self->order_stack);
 
   self->rows = g_ptr_array_new ();
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);

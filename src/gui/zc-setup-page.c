@@ -1502,6 +1502,7 @@ zc_setup_page_init (ZcSetupPage *self)
   g_autoptr(GtkStringList) steps = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  zc_inspector_hide_stack_pages (self->stack);
 
   self->parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->leader_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
