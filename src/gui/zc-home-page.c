@@ -267,7 +267,11 @@ item_row_new (ZcHomePage *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), zc_light_badge_new (light));
 
   g_object_set_data_full (G_OBJECT (row), "zc-item", g_object_ref (item), g_object_unref);
-  if (zc_item_get_state (item) != ZC_ITEM_STATE_CLOSED)
+  /* Progress is reported on open items in the rectification phase; the dialog still shows
+   * the history of the others. */
+  if ((zc_item_get_state (item) == ZC_ITEM_STATE_PLANNED ||
+       zc_item_get_state (item) == ZC_ITEM_STATE_IN_PROGRESS) &&
+      zc_store_effective_phase (self->store, zc_item_get_unit_id (item)) == ZC_PHASE_RECTIFICATION)
     {
       button = gtk_button_new_with_label (_("Report…"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

@@ -1049,7 +1049,13 @@ zc_inspection_page_set_step (ZcInspectionPage *self,
   if (step == ZC_STEP_REVIEW)
     refresh_review (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "none") != 0)
-    gtk_stack_set_visible_child_name (self->stack, steps[step].name);
+    {
+      /* A step the person did not see change needs no animation. */
+      gtk_stack_set_visible_child_full (self->stack, steps[step].name,
+                                        gtk_widget_get_mapped (GTK_WIDGET (self))
+                                          ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
+                                          : GTK_STACK_TRANSITION_TYPE_NONE);
+    }
 
   if (self->step == step)
     return;

@@ -799,13 +799,15 @@ take_screenshot_cb (gpointer user_data)
 
 /* ZICHA_SCREENSHOT_AS=STAFF_CODE signs that person in without a passphrase (as zicha-cli
  * --as does) and ZICHA_SCREENSHOT_PAGE=NAME shows one of their sections, for screenshots of
- * the pages; only together with ZICHA_SCREENSHOT. */
+ * the pages; ZICHA_SCREENSHOT_ACTION=ACTION activates a detailed action of the page shown
+ * (e.g. "form.step(2)"). Only together with ZICHA_SCREENSHOT. */
 static void
 on_map_for_screenshot_cb (ZcWindow *self)
 {
   const char *delay = g_getenv ("ZICHA_SCREENSHOT_DELAY");
   const char *staff_code = g_getenv ("ZICHA_SCREENSHOT_AS");
   const char *page = g_getenv ("ZICHA_SCREENSHOT_PAGE");
+  const char *action = g_getenv ("ZICHA_SCREENSHOT_ACTION");
   guint ms = delay ? (guint) g_ascii_strtoull (delay, NULL, 10) : 1500;
 
   if (staff_code != NULL && self->store != NULL && self->actor == NULL)
@@ -820,6 +822,18 @@ on_map_for_screenshot_cb (ZcWindow *self)
     }
   if (page != NULL && self->actor != NULL)
     zc_window_show_page (self, page);
+  if (action != NULL && *action != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autofree char *name = NULL;
+      GtkWidget *shown = adw_view_stack_get_visible_child (self->main_stack);
+
+      if (!g_action_parse_detailed_name (action, &name, &target, &error))
+        g_printerr ("ZICHA_SCREENSHOT_ACTION: %s\n", error->message);
+      else if (shown == NULL || !gtk_widget_activate_action_variant (shown, name, target))
+        g_printerr ("ZICHA_SCREENSHOT_ACTION: no action %s on the page shown\n", action);
+    }
 
   if (self->screenshot_id == 0)
     self->screenshot_id = g_timeout_add (ms, take_screenshot_cb, self);
