@@ -71,12 +71,18 @@ zc_store_get_stats (ZcStore   *self,
     }
 
   memset (stats, 0, sizeof *stats);
-  stats->people = zc_store_query_int (self, 0, "SELECT count(*) FROM person WHERE ?1 = 0 OR "
-                                               "unit_id = ?1", "i", unit_id);
+  /* One unit's figures read through the indexes on unit_id, the campaign's by whole scans:
+   * "?1 = 0 OR unit_id = ?1" would scan every table for one unit. */
+#define BY_UNIT(campaign_sql, unit_sql) (unit_id ? unit_sql : campaign_sql)
+  stats->people = zc_store_query_int (self, 0, BY_UNIT ("SELECT count(*) FROM person WHERE ?1 = 0",
+                                                        "SELECT count(*) FROM person WHERE "
+                                                        "unit_id = ?1"), "i", unit_id);
   stats->units = unit_id ? 1 : zc_store_query_int (self, 0, "SELECT count(*) FROM unit", NULL);
 
-  if (!count_by (self, "SELECT f.state, count(*) FROM form f JOIN person p ON p.id = f.person_id "
-                       "WHERE ?1 = 0 OR p.unit_id = ?1 GROUP BY f.state",
+  if (!count_by (self, BY_UNIT ("SELECT f.state, count(*) FROM form f WHERE ?1 = 0 "
+                                "GROUP BY f.state",
+                                "SELECT f.state, count(*) FROM form f JOIN person p ON "
+                                "p.id = f.person_id WHERE p.unit_id = ?1 GROUP BY f.state"),
                  unit_id, ZC_TYPE_FORM_STATE, forms, G_N_ELEMENTS (forms), error))
     return FALSE;
   memcpy (stats->forms, forms, sizeof forms);
@@ -85,27 +91,41 @@ zc_store_get_stats (ZcStore   *self,
 
   /* Findings that are on record: everything but drafts. */
   stats->findings = zc_store_query_int (self, 0,
-                                        "SELECT count(*) FROM finding fi LEFT JOIN form f ON "
-                                        "f.id = fi.form_id WHERE (?1 = 0 OR fi.unit_id = ?1) AND "
-                                        "(fi.source <> 'self' OR f.state <> 'draft')",
+                                        BY_UNIT ("SELECT count(*) FROM finding fi LEFT JOIN form f "
+                                                 "ON f.id = fi.form_id WHERE ?1 = 0 AND "
+                                                 "(fi.source <> 'self' OR f.state <> 'draft')",
+                                                 "SELECT count(*) FROM finding fi LEFT JOIN form f "
+                                                 "ON f.id = fi.form_id WHERE fi.unit_id = ?1 AND "
+                                                 "(fi.source <> 'self' OR f.state <> 'draft')"),
                                         "i", unit_id);
-  stats->problems = zc_store_query_int (self, 0, "SELECT count(*) FROM problem WHERE ?1 = 0 OR "
-                                                 "unit_id = ?1", "i", unit_id);
-  if (!count_by (self, "SELECT state, count(*) FROM item WHERE ?1 = 0 OR unit_id = ?1 "
-                       "GROUP BY state",
+  stats->problems = zc_store_query_int (self, 0,
+                                        BY_UNIT ("SELECT count(*) FROM problem WHERE ?1 = 0",
+                                                 "SELECT count(*) FROM problem WHERE unit_id = ?1"),
+                                        "i", unit_id);
+  if (!count_by (self, BY_UNIT ("SELECT state, count(*) FROM item WHERE ?1 = 0 GROUP BY state",
+                                "SELECT state, count(*) FROM item WHERE unit_id = ?1 "
+                                "GROUP BY state"),
                  unit_id, ZC_TYPE_ITEM_STATE, stats->items, G_N_ELEMENTS (stats->items), error))
     return FALSE;
-  if (!count_by (self, "SELECT zc_light (state, term_type, start_date, deadline, review_dates, "
-                       "progress, ?2, ?3) AS light, count(*) FROM item "
-                       "WHERE ?1 = 0 OR unit_id = ?1 GROUP BY light",
+  if (!count_by (self, BY_UNIT ("SELECT zc_light (state, term_type, start_date, deadline, "
+                                "review_dates, progress, ?2, ?3) AS light, count(*) FROM item "
+                                "WHERE ?1 = 0 GROUP BY light",
+                                "SELECT zc_light (state, term_type, start_date, deadline, "
+                                "review_dates, progress, ?2, ?3) AS light, count(*) FROM item "
+                                "WHERE unit_id = ?1 GROUP BY light"),
                  unit_id, ZC_TYPE_LIGHT, stats->lights, G_N_ELEMENTS (stats->lights), error))
     return FALSE;
   stats->commitments_published =
-    zc_store_query_int (self, 0, "SELECT count(*) FROM commitment WHERE state = 'published' AND "
-                                 "(?1 = 0 OR unit_id = ?1)", "i", unit_id);
+    zc_store_query_int (self, 0, BY_UNIT ("SELECT count(*) FROM commitment WHERE ?1 = 0 AND "
+                                          "state = 'published'",
+                                          "SELECT count(*) FROM commitment WHERE unit_id = ?1 AND "
+                                          "state = 'published'"), "i", unit_id);
   stats->orders_open =
-    zc_store_query_int (self, 0, "SELECT count(*) FROM supervision_order WHERE state <> "
-                                 "'concluded' AND (?1 = 0 OR unit_id = ?1)", "i", unit_id);
+    zc_store_query_int (self, 0, BY_UNIT ("SELECT count(*) FROM supervision_order WHERE ?1 = 0 "
+                                          "AND state <> 'concluded'",
+                                          "SELECT count(*) FROM supervision_order WHERE "
+                                          "unit_id = ?1 AND state <> 'concluded'"), "i", unit_id);
+#undef BY_UNIT
   return TRUE;
 }
 
