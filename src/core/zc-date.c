@@ -1,21 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
-#include <stdio.h>
-
 #include "zc-date.h"
 
 gboolean
 zc_date_parse (const char *text,
                GDate      *date)
 {
-  unsigned y, m, d;
-  char tail;
+  unsigned y = 0, m = 0, d = 0;
 
+  /* By hand, not sscanf: lights are computed for every item of a ledger or a dashboard. */
   if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
+  for (int i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        continue;
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      if (i < 4)
+        y = y * 10 + (text[i] - '0');
+      else if (i < 7)
+        m = m * 10 + (text[i] - '0');
+      else
+        d = d * 10 + (text[i] - '0');
+    }
   if (!g_date_valid_dmy (d, m, y) || y < 1900 || y > 2200)
     return FALSE;
   g_date_clear (date, 1);
