@@ -3,6 +3,7 @@
 
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
+#include <nettle/sha2.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -13,7 +14,9 @@
  * the entry before it, so an edited, deleted or reordered entry breaks the chain. Each
  * entry also records the SHA-256 of the record's row after the change (row_hash), so that
  * verify can tell a record edited behind Zicha's back (with the sqlite3 shell, say) from
- * one whose state matches its log.
+ * one whose state matches its log. SHA-256 comes from Nettle, which uses the processor's
+ * SHA instructions where there are some: the log is hashed at every write and all of it
+ * at every verify.
  */
 
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
@@ -25,51 +28,51 @@ const char * const zc_audited_tables[] = {
 };
 
 static void
-hash_part (crypto_hash_sha256_state *state,
-           const void               *data,
-           gsize                     len)
+hash_part (struct sha256_ctx *state,
+           const void        *data,
+           gsize              len)
 {
   guint8 prefix[8];
 
   /* Length-prefixed, so that no two different sequences of parts hash alike. */
   for (int i = 0; i < 8; i++)
     prefix[i] = (len >> (8 * i)) & 0xff;
-  crypto_hash_sha256_update (state, prefix, sizeof prefix);
+  sha256_update (state, sizeof prefix, prefix);
   if (len)
-    crypto_hash_sha256_update (state, data, len);
+    sha256_update (state, len, data);
 }
 
 static void
-hash_text (crypto_hash_sha256_state *state,
-           const char               *text)
+hash_text (struct sha256_ctx *state,
+           const char        *text)
 {
   static const guint8 null_marker = 0xff;
 
   if (text == NULL)
-    crypto_hash_sha256_update (state, &null_marker, 1);
+    sha256_update (state, 1, &null_marker);
   else
     hash_part (state, text, strlen (text));
 }
 
 static char *
-hash_final (crypto_hash_sha256_state *state)
+hash_final (struct sha256_ctx *state)
 {
-  guint8 digest[crypto_hash_sha256_BYTES];
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char hex[SHA256_DIGEST_SIZE * 2 + 1];
 
-  crypto_hash_sha256_final (state, digest);
+  sha256_digest (state, sizeof digest, digest);
   sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
   return g_strdup (hex);
 }
 
 static void
-hash_column (crypto_hash_sha256_state *state,
-             sqlite3_stmt             *stmt,
-             int                       col)
+hash_column (struct sha256_ctx *state,
+             sqlite3_stmt      *stmt,
+             int                col)
 {
   guint8 tag = sqlite3_column_type (stmt, col);
 
-  crypto_hash_sha256_update (state, &tag, 1);
+  sha256_update (state, 1, &tag);
   switch (tag)
     {
     case SQLITE_INTEGER:
@@ -119,11 +122,11 @@ zc_audit_hash_row (ZcStore      *self,
                    sqlite3_stmt *stmt,
                    gint64        row_id)
 {
-  crypto_hash_sha256_state state;
+  struct sha256_ctx state;
   const char *lsql = links_sql (table);
   int n = sqlite3_column_count (stmt);
 
-  crypto_hash_sha256_init (&state);
+  sha256_init (&state);
   hash_text (&state, table);
   for (int col = 0; col < n; col++)
     {
@@ -175,9 +178,9 @@ entry_hash (const char *prev,
             const char *fields,
             const char *row_hash)
 {
-  crypto_hash_sha256_state state;
+  struct sha256_ctx state;
 
-  crypto_hash_sha256_init (&state);
+  sha256_init (&state);
   hash_text (&state, prev);
   hash_text (&state, ts);
   hash_text (&state, actor);
@@ -281,6 +284,55 @@ add_problem (GPtrArray  *problems,
   va_end (args);
 }
 
+/* SQLite's own checks of the file, run on a connection of their own (in a thread, beside the
+ * hash checks; a reader of a WAL database does not wait for the other). */
+static void
+check_structure (sqlite3   *db,
+                 GPtrArray *found)
+{
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      add_problem (found, _("Database structure: %s"), sqlite3_errmsg (db));
+      return;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *msg = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (msg, "ok") != 0)
+        add_problem (found, _("Database structure: %s"), msg);
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      add_problem (found, _("Database structure: %s"), sqlite3_errmsg (db));
+      return;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    add_problem (found, _("Table %s, row %" PRId64 ": refers to a missing %s record"),
+                 sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
+                 sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+}
+
+typedef struct
+{
+  sqlite3   *db;
+  GPtrArray *found;
+} StructureCheck;
+
+static gpointer
+check_structure_thread (gpointer data)
+{
+  StructureCheck *check = data;
+
+  check_structure (check->db, check->found);
+  return NULL;
+}
+
 /**
  * zc_store_verify:
  *
@@ -295,38 +347,35 @@ zc_store_verify (ZcStore     *self,
                  GError     **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        g_free);
+  g_autoptr(GPtrArray) structure = g_ptr_array_new_with_free_func (g_free);
+  /* table → (record uuid → the row hash its last entry logged, "" when deleted) */
+  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_hash_table_unref);
+  GStringChunk *strings = g_string_chunk_new (1 << 20);
   g_autofree char *expected_prev = g_strdup (GENESIS);
+  StructureCheck check = { NULL, structure };
+  GThread *thread = NULL;
   sqlite3_stmt *stmt;
-  gint64 last_id = 0;
+  gboolean ok = FALSE;
   int rc;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
 
-  if (!(stmt = zc_store_stmt (self, "PRAGMA integrity_check", error)))
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* The structure checks read the whole file, as the hash checks do: on a second connection
+   * both run at once. Where it cannot be opened, they run here first. */
+  if (sqlite3_open_v2 (self->path, &check.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                       NULL) == SQLITE_OK)
     {
-      const char *msg = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (msg, "ok") != 0)
-        add_problem (found, _("Database structure: %s"), msg);
+      sqlite3_busy_timeout (check.db, 5000);
+      thread = g_thread_try_new ("zc-verify", check_structure_thread, &check, NULL);
     }
-  sqlite3_reset (stmt);
-
-  if (!(stmt = zc_store_stmt (self, "PRAGMA foreign_key_check", error)))
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    add_problem (found, _("Table %s, row %" PRId64 ": refers to a missing %s record"),
-                 sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
-                 sqlite3_column_text (stmt, 2));
-  sqlite3_reset (stmt);
+  if (thread == NULL)
+    check_structure (self->db, structure);
 
   /* The chain, in order. */
   if (!(stmt = zc_store_stmt (self, "SELECT id, ts, actor, action, tbl, record, fields, "
                                     "row_hash, prev, hash FROM audit ORDER BY id", error)))
-    return FALSE;
+    goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -349,30 +398,43 @@ zc_store_verify (ZcStore     *self,
                      id);
       g_free (expected_prev);
       expected_prev = g_strdup (hash);
-      last_id = id;
 
       if (tbl && record)
-        g_hash_table_insert (latest, g_strconcat (tbl, ":", record, NULL),
-                             g_strdup (row_hash ? row_hash : ""));
+        {
+          GHashTable *records = g_hash_table_lookup (latest, tbl);
+
+          if (records == NULL)
+            {
+              records = g_hash_table_new (g_str_hash, g_str_equal);
+              g_hash_table_insert (latest, g_string_chunk_insert_const (strings, tbl), records);
+            }
+          g_hash_table_insert (records, g_string_chunk_insert (strings, record),
+                               g_string_chunk_insert_const (strings, row_hash ? row_hash : ""));
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return zc_store_sql_error (self, "audit", error);
-  (void) last_id;
+    {
+      zc_store_sql_error (self, "audit", error);
+      goto out;
+    }
 
   /* Every record against the state its log last recorded. */
   for (guint t = 0; zc_audited_tables[t]; t++)
     {
       const char *table = zc_audited_tables[t];
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", table);
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTable *records = g_hash_table_lookup (latest, table);
       GHashTableIter iter;
       gpointer key, value;
       int uuid_col = -1;
 
       /* A statement of its own: row hashing uses the cached statements. */
       if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        return zc_store_sql_error (self, table, error);
+        {
+          zc_store_sql_error (self, table, error);
+          goto out;
+        }
       for (int c = 0; c < sqlite3_column_count (stmt); c++)
         if (g_str_equal (sqlite3_column_name (stmt, c), "uuid"))
           uuid_col = c;
@@ -380,8 +442,7 @@ zc_store_verify (ZcStore     *self,
         {
           const char *uuid = (const char *) sqlite3_column_text (stmt, uuid_col);
           gint64 row_id = sqlite3_column_int64 (stmt, 0);
-          g_autofree char *k = g_strconcat (table, ":", uuid, NULL);
-          const char *logged = g_hash_table_lookup (latest, k);
+          const char *logged = records && uuid ? g_hash_table_lookup (records, uuid) : NULL;
           g_autofree char *actual = zc_audit_hash_row (self, table, stmt, row_id);
 
           if (logged == NULL)
@@ -393,29 +454,34 @@ zc_store_verify (ZcStore     *self,
           else if (g_strcmp0 (logged, actual) != 0)
             add_problem (found, _("%s record %s: does not match its last logged state "
                                   "(changed outside Zicha)"), table, uuid);
-          g_hash_table_add (seen, g_steal_pointer (&k));
+          /* What is left once every row was seen is missing from the database. */
+          if (logged != NULL)
+            g_hash_table_remove (records, uuid);
         }
       sqlite3_finalize (stmt);
 
-      g_hash_table_iter_init (&iter, latest);
+      if (records == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, records);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          const char *k = key;
-          gsize tlen = strlen (table);
-
-          if (strncmp (k, table, tlen) != 0 || k[tlen] != ':')
-            continue;
-          if (*(const char *) value != '\0' && !g_hash_table_contains (seen, k))
-            add_problem (found, _("%s record %s: in the audit log but missing from the database "
-                                  "(deleted outside Zicha)"), table, k + tlen + 1);
-        }
-      /* seen's keys are owned by nobody else: free them. */
-      g_hash_table_iter_init (&iter, seen);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_free (key);
+        if (*(const char *) value != '\0')
+          add_problem (found, _("%s record %s: in the audit log but missing from the database "
+                                "(deleted outside Zicha)"), table, (const char *) key);
     }
+  ok = TRUE;
 
+out:
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (check.db != NULL)
+    sqlite3_close_v2 (check.db);
+  g_string_chunk_free (strings);
+  if (!ok)
+    return FALSE;
+
+  /* SQLite's findings first, then the log's. */
+  g_ptr_array_extend_and_steal (structure, g_steal_pointer (&found));
   if (problems)
-    *problems = g_ptr_array_ref (found);
-  return found->len == 0;
+    *problems = g_ptr_array_ref (structure);
+  return structure->len == 0;
 }
