@@ -98,6 +98,7 @@ struct _ZcDashboardPage
   gboolean         filling;       /* while the filter widgets are set from code */
 
   GCancellable    *load_cancellable;
+  gint64           load_started;
   GCancellable    *drill_cancellable;
 
   ZcBarChart      *unit_chart;
@@ -1424,6 +1425,8 @@ on_figures_loaded_cb (GObject      *source,
       return;
     }
 
+  g_debug ("dashboard: figures on screen %.2f s after asking",
+           (g_get_monotonic_time () - self->load_started) / 1e6);
   /* Keep the reader's place when the figures are counted again. */
   scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->figures_scroller));
   g_clear_pointer (&self->dashboard, zc_dashboard_free);
@@ -1445,6 +1448,7 @@ load (ZcDashboardPage *self)
   self->load_cancellable = g_cancellable_new ();
 
   *filter = self->filter;
+  self->load_started = g_get_monotonic_time ();
   if (self->dashboard == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
