@@ -100,6 +100,9 @@ set_status (ZcInspectionPage *self,
             const char       *text,
             gboolean          error)
 {
+  /* Saving from dispose, after the template's children are gone. */
+  if (self->status_label == NULL)
+    return;
   gtk_label_set_text (self->status_label, text ? text : "");
   if (error)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
@@ -212,7 +215,7 @@ save_now (ZcInspectionPage *self)
       /* Translators: the draft could not be saved; the reason follows */
       g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
 
-      g_warning ("Saving the draft: %s", error->message);
+      g_debug ("Saving the draft: %s", error->message);
       set_status (self, text, TRUE);
       return FALSE;
     }
@@ -757,7 +760,7 @@ refresh_review (ZcInspectionPage *self)
                              NULL);
   if (!zc_form_view_set_form (self->form_view, self->store, self->actor,
                               fresh ? fresh : self->form, FALSE, &error))
-    g_warning ("Showing the form: %s", error->message);
+    g_debug ("Showing the form: %s", error->message);
   g_clear_error (&error);
 
   gtk_widget_set_visible (self->submit_button, self->editable);
