@@ -377,7 +377,7 @@ show_unit (ZcAssessmentPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->month_row), month);
   fill_unit (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->unit_scroller), 0);
-  gtk_stack_set_visible_child_name (self->stack, "unit");
+  zc_inspector_stack_show (self->stack, "unit");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.back", TRUE);
 }
 
@@ -565,7 +565,7 @@ back_action (GtkWidget  *widget,
   ZcAssessmentPage *self = ZC_ASSESSMENT_PAGE (widget);
 
   g_clear_object (&self->unit);
-  gtk_stack_set_visible_child_name (self->stack, "table");
+  zc_inspector_stack_show (self->stack, "table");
   gtk_widget_action_set_enabled (widget, "assessment.back", FALSE);
 }
 

@@ -330,7 +330,7 @@ show_records_page (ZcDashboardPage *self,
                    const char      *title)
 {
   gtk_label_set_text (self->records_title, title);
-  gtk_stack_set_visible_child_name (self->stack, "records");
+  zc_inspector_stack_show (self->stack, "records");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", TRUE);
 }
 
@@ -1566,7 +1566,7 @@ back_action (GtkWidget  *widget,
   ZcDashboardPage *self = ZC_DASHBOARD_PAGE (widget);
 
   g_cancellable_cancel (self->drill_cancellable);
-  gtk_stack_set_visible_child_name (self->stack, "figures");
+  zc_inspector_stack_show (self->stack, "figures");
   gtk_widget_action_set_enabled (widget, "dashboard.back", FALSE);
 }
 

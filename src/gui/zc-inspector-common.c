@@ -218,6 +218,26 @@ zc_inspector_hide_stack_pages (GtkStack *stack)
   on_visible_child_cb (stack);
 }
 
+void
+zc_inspector_stack_show (GtkStack   *stack,
+                         const char *name)
+{
+  GtkStackTransitionType transition;
+
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (stack)) &&
+      gtk_widget_get_frame_clock (GTK_WIDGET (stack)) != NULL)
+    {
+      gtk_stack_set_visible_child_name (stack, name);
+      return;
+    }
+  transition = gtk_stack_get_transition_type (stack);
+  gtk_stack_set_transition_type (stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_stack_set_visible_child_name (stack, name);
+  gtk_stack_set_transition_type (stack, transition);
+}
+
 char *
 zc_inspector_days (int days)
 {

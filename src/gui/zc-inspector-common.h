@@ -58,6 +58,11 @@ AdwMessageDialog *zc_inspector_confirm (GtkWidget      *widget,
  * reports them with their last size, as if they were still on screen. */
 void      zc_inspector_hide_stack_pages (GtkStack         *stack);
 
+/* Shows the page @name of @stack, sliding only when the stack is on screen: a page changed
+ * out of sight (or before the first frame) appears at once. */
+void      zc_inspector_stack_show (GtkStack         *stack,
+                                   const char       *name);
+
 /* "12 days" */
 char     *zc_inspector_days        (int                  days);
 /* "No. 12" of the ledger */

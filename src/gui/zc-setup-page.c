@@ -539,7 +539,7 @@ edit_unit (ZcSetupPage *self,
   adw_combo_row_set_selected (self->unit_leader_row, leader_pos);
   self->filling = FALSE;
 
-  gtk_stack_set_visible_child_name (self->stack, "unit");
+  zc_inspector_stack_show (self->stack, "unit");
   gtk_widget_grab_focus (GTK_WIDGET (self->unit_name_row));
 }
 
@@ -615,7 +615,7 @@ save_unit_action (GtkWidget  *widget,
   zc_inspector_toast (widget, message);
   fill_units (self);
   update_overview (self);
-  gtk_stack_set_visible_child_name (self->stack, "units");
+  zc_inspector_stack_show (self->stack, "units");
 }
 
 /* ---- 3. people ----------------------------------------------------------------------------------- */
@@ -1357,7 +1357,7 @@ show_step (ZcSetupPage *self,
     }
   else
     return;
-  gtk_stack_set_visible_child_name (self->stack, step);
+  zc_inspector_stack_show (self->stack, step);
 }
 
 static void
