@@ -58,6 +58,7 @@ struct _ZcAssessmentPage
   AdwPreferencesGroup *results_group;
   AdwPreferencesGroup *merits_group;
   AdwComboRow         *kind_row;
+  AdwComboRow         *person_row;
   AdwEntryRow         *date_row;
   AdwEntryRow         *text_row;
   AdwEntryRow         *month_row;
@@ -71,6 +72,7 @@ struct _ZcAssessmentPage
   GCancellable        *cancellable;
   ZcAssessment        *unit;        /* the unit shown */
   GPtrArray           *rows;
+  GArray              *person_ids;  /* gint64: the person row's people (0 first: the unit) */
 };
 
 G_DEFINE_FINAL_TYPE (ZcAssessmentPage, zc_assessment_page, GTK_TYPE_WIDGET)
@@ -364,6 +366,33 @@ fill_unit (ZcAssessmentPage *self)
     }
 }
 
+/* The person row: the whole unit, or one of its people. */
+static void
+fill_people (ZcAssessmentPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) people = zc_store_list_people (self->store,
+                                                       zc_assessment_get_unit_id (self->unit),
+                                                       NULL, 0);
+  gint64 none = 0;
+
+  g_array_set_size (self->person_ids, 0);
+  gtk_string_list_append (names, _("The whole unit"));
+  g_array_append_val (self->person_ids, none);
+  for (guint i = 0; people && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(ZcPerson) p = g_list_model_get_item (people, i);
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), zc_person_get_name (p),
+                                                zc_person_get_staff_code (p));
+      gint64 id = zc_record_get_id (ZC_RECORD (p));
+
+      gtk_string_list_append (names, label);
+      g_array_append_val (self->person_ids, id);
+    }
+  adw_combo_row_set_model (self->person_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->person_row, 0);
+}
+
 static void
 show_unit (ZcAssessmentPage *self,
            ZcAssessment     *a)
@@ -372,6 +401,7 @@ show_unit (ZcAssessmentPage *self,
   g_autofree char *month = g_strndup (today, 7);
 
   g_set_object (&self->unit, a);
+  fill_people (self);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
   gtk_editable_set_text (GTK_EDITABLE (self->text_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->month_row), month);
@@ -451,6 +481,7 @@ typedef struct
 {
   ZcAssessmentPage *self;
   ZcMeritKind       kind;
+  gint64            person_id;
   char             *date;
   char             *text;
 } Merit;
@@ -478,7 +509,7 @@ do_record_merit (gpointer data)
   if (self->unit == NULL)
     return;
   merit = zc_store_record_merit (self->store, self->actor, zc_assessment_get_unit_id (self->unit),
-                                 0, m->kind, m->date, m->text, &error);
+                                 m->person_id, m->kind, m->date, m->text, &error);
   if (merit == NULL)
     {
       zc_inspector_toast_error (GTK_WIDGET (self), _("It was not recorded."), error);
@@ -507,6 +538,11 @@ record_merit_action (GtkWidget  *widget,
   m = g_new0 (Merit, 1);
   m->self = g_object_ref (self);
   m->kind = adw_combo_row_get_selected (self->kind_row);
+  {
+    guint who = adw_combo_row_get_selected (self->person_row);
+
+    m->person_id = who < self->person_ids->len ? g_array_index (self->person_ids, gint64, who) : 0;
+  }
   m->date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
   m->text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_row))));
   if (*m->date == '\0')
@@ -623,6 +659,7 @@ zc_assessment_page_finalize (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->unit);
   g_ptr_array_unref (self->rows);
+  g_array_unref (self->person_ids);
 
   G_OBJECT_CLASS (zc_assessment_page_parent_class)->finalize (object);
 }
@@ -647,6 +684,7 @@ zc_assessment_page_class_init (ZcAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZcAssessmentPage, results_group);
   gtk_widget_class_bind_template_child (widget_class, ZcAssessmentPage, merits_group);
   gtk_widget_class_bind_template_child (widget_class, ZcAssessmentPage, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, ZcAssessmentPage, person_row);
   gtk_widget_class_bind_template_child (widget_class, ZcAssessmentPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, ZcAssessmentPage, text_row);
   gtk_widget_class_bind_template_child (widget_class, ZcAssessmentPage, month_row);
@@ -676,6 +714,7 @@ zc_assessment_page_init (ZcAssessmentPage *self)
   zc_inspector_hide_stack_pages (self->stack);
 
   self->rows = g_ptr_array_new ();
+  self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->assessments = g_list_store_new (ZC_TYPE_ASSESSMENT);
   add_columns (self);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->assessments)),
