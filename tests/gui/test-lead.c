@@ -289,6 +289,20 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* The mapped button labelled @text, waiting up to ten seconds for it to appear: under
+ * load, revealers and threads take longer than a fixed pause. */
+static GtkWidget *
+await_button (GtkWidget  *root,
+              const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *button;
+
+  while ((button = find_button (root, text)) == NULL && g_get_monotonic_time () < end)
+    spin (50);
+  return button;
+}
+
 /* The mapped widget whose accessible label is @text. */
 static GtkWidget *
 find_named (GtkWidget  *root,
@@ -630,14 +644,14 @@ test_review (void)
     gtk_editable_set_text (GTK_EDITABLE (comment), "请补充具体事例");
     g_signal_emit_by_name (comment, "apply");
   }
-  click (find_button (review, "Return…"));
+  click (await_button (review, "Return…"));
   answer_message_dialog ("return", "请把原因写得具体一些。");
   g_assert_cmpint (form_state_of (f.store, "SJ007"), ==, ZC_FORM_STATE_RETURNED);
   g_assert_cmpuint (zc_review_page_get_n_forms (ZC_REVIEW_PAGE (review)), ==, 1);
 
   /* The next one shows by itself: approve it. */
   g_assert_true (has_text (review, "余健兴"));
-  click (find_button (review, "Approve…"));
+  click (await_button (review, "Approve…"));
   answer_message_dialog ("approve", NULL);
   g_assert_cmpint (form_state_of (f.store, "SJ005"), ==, ZC_FORM_STATE_APPROVED);
   g_assert_cmpuint (zc_review_page_get_n_forms (ZC_REVIEW_PAGE (review)), ==, 0);
@@ -747,7 +761,7 @@ test_aggregation (void)
   zc_aggregation_page_select_findings (ZC_AGGREGATION_PAGE (board), (gint64 *) ids->data, 3);
   g_assert_cmpuint (zc_aggregation_page_get_n_selected (ZC_AGGREGATION_PAGE (board)), ==, 3);
   spin (400);
-  click (find_button (board, "Merge…"));
+  click (await_button (board, "Merge…"));
   dialog = wait_for_window (ZC_TYPE_MERGE_DIALOG);
   save_screenshot (GTK_WIDGET (dialog), "lead-merge-dialog");
   assert_all_named (GTK_WIDGET (dialog));
@@ -756,7 +770,7 @@ test_aggregation (void)
 
     gtk_editable_set_text (GTK_EDITABLE (title), "救助审核环节多、时限长");
   }
-  click (find_button (GTK_WIDGET (dialog), "Merge"));
+  click (await_button (GTK_WIDGET (dialog), "Merge"));
   g_assert_true (wait_until (no_window_of_type, GSIZE_TO_POINTER (ZC_TYPE_MERGE_DIALOG), 5000));
   g_assert_cmpuint (count_problems (f.store, f.actor), ==, problems_before + 1);
   g_assert_cmpuint (zc_aggregation_page_get_n_selected (ZC_AGGREGATION_PAGE (board)), ==, 0);
@@ -768,7 +782,7 @@ test_aggregation (void)
 
   /* The new problem has no items: its merge is undone. */
   g_assert_true (expand_row (board, "救助审核环节多、时限长"));
-  click (find_button (board, "Undo Merge…"));
+  click (await_button (board, "Undo Merge…"));
   answer_message_dialog ("unmerge", NULL);
   g_assert_cmpuint (count_problems (f.store, f.actor), ==, problems_before);
   fixture_close (&f);
@@ -872,7 +886,7 @@ test_ledger (void)
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, 0);
   g_assert_true (has_text (GTK_WIDGET (ledger), "No Matching Items"));
   save_screenshot (GTK_WIDGET (f.window), "lead-ledger-no-match");
-  click (find_button (GTK_WIDGET (ledger), "Show All Items"));
+  click (await_button (GTK_WIDGET (ledger), "Show All Items"));
   g_assert_true (wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, all);
 
@@ -930,12 +944,12 @@ test_ledger_items (void)
   spin (400);
   save_screenshot (GTK_WIDGET (f.window), "lead-ledger-item");
   assert_all_named (GTK_WIDGET (f.window));
-  click (find_button (GTK_WIDGET (ledger), "Ask for Close-out…"));
+  click (await_button (GTK_WIDGET (ledger), "Ask for Close-out…"));
   answer_message_dialog ("ask", NULL);
   g_assert_cmpint (item_state_of (f.store, f.actor, id), ==, ZC_ITEM_STATE_AWAITING_CLOSEOUT);
 
   /* A new measure for the first problem, planned in the dialog. */
-  click (find_button (GTK_WIDGET (ledger), "New Item…"));
+  click (await_button (GTK_WIDGET (ledger), "New Item…"));
   dialog = wait_for_window (ZC_TYPE_ITEM_DIALOG);
   save_screenshot (GTK_WIDGET (dialog), "lead-item-dialog");
   assert_all_named (GTK_WIDGET (dialog));
@@ -946,7 +960,7 @@ test_ledger_items (void)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (measure)),
                               "建立救助审核“首问负责”台账，每月通报办理时限", -1);
   }
-  click (find_button (GTK_WIDGET (dialog), "Add"));
+  click (await_button (GTK_WIDGET (dialog), "Add"));
   g_assert_true (wait_until (no_window_of_type, GSIZE_TO_POINTER (ZC_TYPE_ITEM_DIALOG), 5000));
   g_assert_true (wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, before + 1);
@@ -1079,13 +1093,13 @@ test_commitment (void)
   version_before = zc_commitment_get_version (shown);
 
   /* A published letter is amended as a new draft version. */
-  click (find_button (GTK_WIDGET (page), "Amend…"));
+  click (await_button (GTK_WIDGET (page), "Amend…"));
   shown = zc_commitment_page_get_shown (page);
   g_assert_cmpint (zc_commitment_get_state (shown), ==, ZC_COMMITMENT_STATE_DRAFT);
   g_assert_cmpint (zc_commitment_get_version (shown), ==, version_before + 1);
 
   /* One more pledge, written and saved, then published after the confirmation. */
-  click (find_button (GTK_WIDGET (page), "Add Pledge"));
+  click (await_button (GTK_WIDGET (page), "Add Pledge"));
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f.window));
 
@@ -1096,7 +1110,7 @@ test_commitment (void)
   g_assert_true (zc_commitment_page_save (page));
   spin (400);
   save_screenshot (GTK_WIDGET (f.window), "lead-commitment-draft");
-  click (find_button (GTK_WIDGET (page), "Publish…"));
+  click (await_button (GTK_WIDGET (page), "Publish…"));
   answer_message_dialog ("publish", NULL);
   shown = zc_commitment_page_get_shown (page);
   g_assert_cmpint (zc_commitment_get_state (shown), ==, ZC_COMMITMENT_STATE_PUBLISHED);
@@ -1162,7 +1176,7 @@ test_commitment_first (void)
   g_assert_null (zc_commitment_page_get_shown (page));
   g_assert_true (has_text (GTK_WIDGET (page), "Commit First"));
   save_screenshot (GTK_WIDGET (f.window), "lead-commitment-empty");
-  click (find_button (GTK_WIDGET (page), "Write the Commitment"));
+  click (await_button (GTK_WIDGET (page), "Write the Commitment"));
   g_assert_nonnull (zc_commitment_page_get_shown (page));
   g_assert_cmpint (zc_commitment_get_state (zc_commitment_page_get_shown (page)), ==,
                    ZC_COMMITMENT_STATE_DRAFT);
