@@ -68,6 +68,7 @@ struct _ZcSetupPage
 
   ZcUnit        *unit;             /* the unit being edited (id 0: a new one) */
   GListModel    *units;            /* every unit, tree order */
+  GListModel    *leaders;          /* people with the leader role, read once */
   GArray        *parent_ids;       /* gint64: the parent combo's units (0 first: top level) */
   GArray        *leader_ids;       /* gint64: the leader combo's people (0 first: none) */
 
@@ -465,6 +466,29 @@ is_descendant (GHashTable *parents,
   return FALSE;
 }
 
+/* The people who can be a unit's leader in charge, read once: a city has thousands of
+ * people and a handful of leaders. */
+static GListModel *
+leader_people (ZcSetupPage *self)
+{
+  g_autoptr(GListModel) people = NULL;
+  GListStore *found;
+
+  if (self->leaders != NULL)
+    return self->leaders;
+  people = zc_store_list_people (self->store, 0, NULL, 0);
+  found = g_list_store_new (ZC_TYPE_PERSON);
+  for (guint i = 0; people && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(ZcPerson) p = g_list_model_get_item (people, i);
+
+      if (zc_person_get_roles (p) & ZC_ROLE_LEADER)
+        g_list_store_append (found, p);
+    }
+  self->leaders = G_LIST_MODEL (found);
+  return self->leaders;
+}
+
 static void
 edit_unit (ZcSetupPage *self,
            ZcUnit      *unit)
@@ -473,7 +497,7 @@ edit_unit (ZcSetupPage *self,
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) leaders = gtk_string_list_new (NULL);
   g_autoptr(GHashTable) tree = parent_map (self->units);
-  g_autoptr(GListModel) people = zc_store_list_people (self->store, 0, NULL, 0);
+  GListModel *people = leader_people (self);
   gint64 id = unit ? zc_record_get_id (ZC_RECORD (unit)) : 0;
   gint64 none = 0;
   guint parent_pos = 0, leader_pos = 0;
@@ -872,6 +896,7 @@ import_csv_action (GtkWidget  *widget,
   message = g_strdup_printf (_("Imported: %u new, %u updated"), report->created, report->updated);
   zc_inspector_toast (widget, message);
   discard_preview (self);
+  g_clear_object (&self->leaders);
   fill_people (self);
   fill_units (self);
   update_overview (self);
@@ -1409,6 +1434,7 @@ zc_setup_page_finalize (GObject *object)
   g_clear_object (&self->actor);
   g_clear_object (&self->unit);
   g_clear_object (&self->units);
+  g_clear_object (&self->leaders);
   g_array_unref (self->parent_ids);
   g_array_unref (self->leader_ids);
   g_ptr_array_unref (self->reopened_rows);
