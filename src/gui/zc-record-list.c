@@ -148,7 +148,8 @@ describe_order (ZcRecordList *self,
                 ZcOrder      *order,
                 char        **title,
                 GString      *subtitle,
-                char        **state)
+                char        **state,
+                gboolean     *late)
 {
   g_autofree char *issued = zc_format_date (zc_order_get_issued_date (order));
   g_autofree char *required = zc_format_date (zc_order_get_required_date (order));
@@ -189,6 +190,10 @@ describe_order (ZcRecordList *self,
       join (subtitle, age);
     }
   *state = g_strdup (zc_enum_label (ZC_TYPE_ORDER_STATE, zc_order_get_state (order)));
+  *late = (zc_order_get_state (order) == ZC_ORDER_STATE_ASSIGNED ||
+           zc_order_get_state (order) == ZC_ORDER_STATE_REMINDED) &&
+          zc_date_is_valid (self->today) && zc_date_is_valid (zc_order_get_required_date (order)) &&
+          zc_date_diff_days (zc_order_get_required_date (order), self->today) > 0;
 }
 
 static GtkWidget *
@@ -202,6 +207,7 @@ record_row (ZcRecordList *self,
   GtkWidget *row, *box, *texts, *title_label, *subtitle_label, *state_label, *badges;
   ZcLight light = ZC_LIGHT_NONE;
   gboolean has_light = FALSE;
+  gboolean late = FALSE;
 
   if (ZC_IS_ITEM (record))
     {
@@ -214,7 +220,7 @@ record_row (ZcRecordList *self,
   else if (ZC_IS_FINDING (record))
     describe_finding (ZC_FINDING (record), &title, subtitle, &state);
   else if (ZC_IS_ORDER (record))
-    describe_order (self, ZC_ORDER (record), &title, subtitle, &state);
+    describe_order (self, ZC_ORDER (record), &title, subtitle, &state, &late);
   else
     g_assert_not_reached ();
 
@@ -234,11 +240,21 @@ record_row (ZcRecordList *self,
   gtk_label_set_lines (GTK_LABEL (title_label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (texts), title_label);
-  if (has_light || self->show_state)
+  if (has_light || late || self->show_state)
     {
       badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       if (has_light)
         gtk_box_append (GTK_BOX (badges), zc_light_badge_new (light));
+      if (late)
+        {
+          /* An order whose answer is overdue: as red as an overdue item. */
+          GtkWidget *badge = gtk_label_new (_("Answer overdue"));
+
+          gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (badge, "zc-light");
+          gtk_widget_add_css_class (badge, "zc-light-red");
+          gtk_box_append (GTK_BOX (badges), badge);
+        }
       if (self->show_state)
         {
           state_label = gtk_label_new (state);
@@ -263,10 +279,11 @@ record_row (ZcRecordList *self,
   g_object_set_data_full (G_OBJECT (row), "zc-record", g_object_ref (record), g_object_unref);
   /* Translators: a row read aloud: its title, its facts and its state */
   accessible = g_strdup_printf (_("%s. %s. %s"), title, subtitle->str, state);
-  if (has_light)
+  if (has_light || late)
     {
       g_autofree char *with_light = g_strdup_printf (_("%s. %s"), accessible,
-                                                     zc_enum_label (ZC_TYPE_LIGHT, light));
+                                                     late ? _("Answer overdue")
+                                                          : zc_enum_label (ZC_TYPE_LIGHT, light));
       g_free (accessible);
       accessible = g_steal_pointer (&with_light);
     }
