@@ -1400,6 +1400,16 @@ update_filter_label (ZcDashboardPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->filter_label), TRUE);
 }
 
+/* A campaign just set up: nobody but the inspector, nothing on record. */
+static gboolean
+is_empty (ZcDashboard *d)
+{
+  const ZcStats *t = &d->totals;
+
+  return t->people <= 1 && t->findings == 0 &&
+         t->items[0] + t->items[1] + t->items[2] + t->items[3] == 0;
+}
+
 static void
 on_figures_loaded_cb (GObject      *source,
                       GAsyncResult *result,
@@ -1433,7 +1443,10 @@ on_figures_loaded_cb (GObject      *source,
   self->dashboard = g_steal_pointer (&figures->dashboard);
   fill_figures (self, figures->overdue);
   figures_free (figures);
-  gtk_stack_set_visible_child_name (self->content_stack, "figures");
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    is_empty (self->dashboard) &&
+                                    !zc_figure_filter_is_set (&self->filter)
+                                    ? "empty" : "figures");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->figures_scroller), scroll);
 }
 

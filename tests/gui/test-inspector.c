@@ -1205,6 +1205,55 @@ test_narrow (void)
   fixture_close (&f);
 }
 
+/* A campaign just created, with its first inspector alone: the dashboard says what to do. */
+static void
+test_empty_campaign (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (scratch_dir, "empty.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ZcCampaign) campaign = NULL;
+  g_autoptr(ZcUnit) unit = zc_unit_new ();
+  g_autoptr(ZcPerson) inspector = zc_person_new ();
+  ZcWindow *window;
+  GtkWidget *dashboard;
+
+  {
+    g_autoptr(ZcStore) store = zc_store_open (path, &error);
+
+    g_assert_no_error (error);
+    campaign = zc_store_init_campaign (store, "2026年作风建设专项活动", TODAY, &error);
+    g_assert_no_error (error);
+    zc_unit_set_code (unit, "JJ");
+    zc_unit_set_name (unit, "驻局纪检监察组");
+    g_assert_true (zc_store_save_unit (store, NULL, unit, &error));
+    zc_person_set_staff_code (inspector, "JJ001");
+    zc_person_set_name (inspector, "沈兰建");
+    zc_person_set_unit_id (inspector, zc_record_get_id (ZC_RECORD (unit)));
+    zc_person_set_roles (inspector, ZC_ROLE_EMPLOYEE | ZC_ROLE_INSPECTOR);
+    g_assert_true (zc_store_save_person (store, NULL, inspector, &error));
+    g_assert_no_error (error);
+  }
+
+  window = zc_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (zc_window_open_file (window, file));
+  zc_window_set_actor (window, inspector);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (is_mapped, window, 10000));
+  zc_window_show_page (window, "inspector-dashboard");
+  dashboard = adw_view_stack_get_child_by_name (zc_window_get_stack (window),
+                                                "inspector-dashboard");
+  g_assert_true (wait_until (is_mapped, dashboard, 5000));
+  spin (100);
+  g_assert_true (wait_until (dashboard_ready, dashboard, 20000));
+  spin (200);
+  g_assert_true (has_text (dashboard, _("Nothing to Count Yet")));
+  save_screenshot (GTK_WIDGET (window), "inspector-dashboard-empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 static void
 test_no_display (void)
 {
@@ -1310,6 +1359,7 @@ main (int   argc,
       g_test_add_func ("/inspector/assessment", test_assessment);
       g_test_add_func ("/inspector/setup", test_setup);
       g_test_add_func ("/inspector/narrow", test_narrow);
+      g_test_add_func ("/inspector/empty-campaign", test_empty_campaign);
     }
 
   status = g_test_run ();
