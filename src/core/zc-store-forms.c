@@ -234,9 +234,10 @@ editable_own_form (ZcStore   *self,
   if (!zc_policy_require (form->person_id == zc_record_get_id (ZC_RECORD (actor)), actor,
                           _("edit another person’s self-inspection form"), error))
     return NULL;
-  label = form_label (self, form);
   if (form->state != ZC_FORM_STATE_DRAFT && form->state != ZC_FORM_STATE_RETURNED)
     {
+      /* The label only for the refusal: every finding and cause written comes here. */
+      label = form_label (self, form);
       zc_state_refuse (error, label, ZC_TYPE_FORM_STATE, form->state, _("be edited"));
       return NULL;
     }
