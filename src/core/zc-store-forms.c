@@ -82,10 +82,21 @@ check_entry (ZcStore     *self,
              const char  *field,
              GError     **error)
 {
+  char key[64];
+  gint64 exists;
+
   if (id == 0)
     return TRUE;
-  if (zc_store_query_int (self, 0, "SELECT count(*) FROM list_entry WHERE id = ? AND kind = ?",
-                          "is", id, zc_enum_to_string (ZC_TYPE_LIST_KIND, kind)) == 0)
+  /* Every finding and cause names entries: a fact of the transaction. */
+  g_snprintf (key, sizeof key, "entry:%" G_GINT64_FORMAT ":%d", id, (int) kind);
+  if (!zc_store_get_fact (self, key, &exists))
+    {
+      exists = zc_store_query_int (self, 0, "SELECT count(*) FROM list_entry WHERE id = ? AND "
+                                            "kind = ?",
+                                   "is", id, zc_enum_to_string (ZC_TYPE_LIST_KIND, kind));
+      zc_store_set_fact (self, key, exists);
+    }
+  if (exists == 0)
     {
       g_set_error (error, ZC_ERROR, ZC_ERROR_INVALID,
                    _("%s: there is no such entry in the campaign’s list"), field);

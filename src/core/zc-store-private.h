@@ -29,6 +29,8 @@ struct _ZcStore
   gint64       now_second;   /* zc_store_now () of this second, made once */
   char        *now_text;
   char        *now_fixed;    /* the fixed day it was made with, or NULL */
+  GHashTable  *facts;        /* read inside this connection's write transaction, see
+                              * zc_store_get_fact () */
 };
 
 /* Opens @path migrating only up to @max_version (for upgrade tests). */
@@ -97,6 +99,22 @@ gpointer      zc_store_query_one     (ZcStore     *self,
                                       const char  *sql,
                                       const char  *types,
                                       ...);
+
+/* ---- facts of a write transaction ---- */
+
+/*
+ * What the checks of every write read again and again (the campaign's phase, a unit's
+ * reopened phase, whether a list entry exists): inside a write transaction no other
+ * connection can change it, so it is read once per transaction. Facts are forgotten when
+ * the transaction ends or rolls back to a savepoint, and when this connection writes a
+ * campaign, unit or list entry record. Outside a write transaction nothing is kept.
+ */
+gboolean      zc_store_get_fact      (ZcStore     *self,
+                                      const char  *key,
+                                      gint64      *value);
+void          zc_store_set_fact      (ZcStore     *self,
+                                      const char  *key,
+                                      gint64       value);
 
 /* ---- transactions (nest with savepoints) ---- */
 

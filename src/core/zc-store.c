@@ -33,6 +33,7 @@ zc_store_finalize (GObject *object)
   g_clear_pointer (&self->update_sql, g_hash_table_unref);
   g_free (self->now_text);
   g_free (self->now_fixed);
+  g_clear_pointer (&self->facts, g_hash_table_unref);
 
   G_OBJECT_CLASS (zc_store_parent_class)->finalize (object);
 }
@@ -58,6 +59,7 @@ zc_store_init (ZcStore *self)
   self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->insert_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->update_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->auth_delay = 1.0;
 }
 
@@ -339,6 +341,44 @@ zc_store_query_one (ZcStore     *self,
 
 /* ---- transactions ------------------------------------------------------------------- */
 
+gboolean
+zc_store_get_fact (ZcStore    *self,
+                   const char *key,
+                   gint64     *value)
+{
+  gint64 *fact;
+
+  if (self->tx_depth == 0 || (fact = g_hash_table_lookup (self->facts, key)) == NULL)
+    return FALSE;
+  *value = *fact;
+  return TRUE;
+}
+
+void
+zc_store_set_fact (ZcStore    *self,
+                   const char *key,
+                   gint64      value)
+{
+  if (self->tx_depth > 0)
+    g_hash_table_replace (self->facts, g_strdup (key), g_memdup2 (&value, sizeof value));
+}
+
+static void
+forget_facts (ZcStore *self)
+{
+  g_hash_table_remove_all (self->facts);
+}
+
+/* The tables whose records the facts come from. */
+static void
+record_written (ZcStore       *self,
+                ZcRecordClass *klass)
+{
+  if (g_str_equal (klass->table, "campaign") || g_str_equal (klass->table, "unit") ||
+      g_str_equal (klass->table, "list_entry"))
+    forget_facts (self);
+}
+
 /* Runs a statement of the prepared-statement cache: savepoints come and go with every write
  * of a bulk operation, and parsing them each time costs more than the write. */
 static gboolean
@@ -395,6 +435,7 @@ zc_store_commit (ZcStore     *self,
           return FALSE;
         }
       g_clear_pointer (&self->last_hash, g_free);
+      forget_facts (self);
     }
   else
     {
@@ -421,8 +462,10 @@ zc_store_rollback (ZcStore *self)
                              self->tx_depth - 1, self->tx_depth - 1);
       sqlite3_exec (self->db, sql, NULL, NULL, NULL);
     }
-  /* The cached chain head may belong to rolled-back entries. */
+  /* The cached chain head may belong to rolled-back entries, and facts to rolled-back
+   * writes. */
   g_clear_pointer (&self->last_hash, g_free);
+  forget_facts (self);
   self->tx_depth--;
 }
 
@@ -1031,6 +1074,7 @@ zc_store_insert_record (ZcStore      *self,
 
   if (!step_returning (self, stmt, klass->table, &id, NULL, &row_hash, error))
     return FALSE;
+  record_written (self, klass);
 
   zc_record_set_common (record, id, uuid, created, updated, revision);
 
@@ -1126,6 +1170,7 @@ zc_store_update_record (ZcStore      *self,
   id = zc_record_get_id (record);
   if (!step_returning (self, stmt, klass->table, &id, NULL, &row_hash, error))
     return FALSE;
+  record_written (self, klass);
 
   zc_record_set_common (record, zc_record_get_id (record), zc_record_get_uuid (old),
                         zc_record_get_created (old), updated, revision);
@@ -1146,6 +1191,7 @@ zc_store_delete_record (ZcStore     *self,
 
   if (!zc_store_run (self, error, sql, "i", zc_record_get_id (record)))
     return FALSE;
+  record_written (self, klass);
   return zc_audit_append (self, actor_uuid (actor), action, klass->table,
                           zc_record_get_uuid (record), NULL, 0, FALSE, error);
 }
@@ -1641,17 +1687,32 @@ ZcPhase
 zc_store_effective_phase (ZcStore *self,
                           gint64   unit_id)
 {
-  g_autofree char *reopened = NULL;
-  g_autofree char *phase = NULL;
+  char key[48];
+  gint64 fact;
   int value = ZC_PHASE_MOBILIZATION;
 
+  /* Asked before every write (zc_policy_require_phase): a fact of the transaction. */
+  g_snprintf (key, sizeof key, "phase:%" G_GINT64_FORMAT, unit_id);
+  if (zc_store_get_fact (self, key, &fact))
+    return fact;
+
   if (unit_id)
-    reopened = zc_store_query_text (self, "SELECT reopened_phase FROM unit WHERE id = ?", "i",
-                                    unit_id);
-  if (reopened && zc_enum_from_string (ZC_TYPE_PHASE, reopened, &value))
-    return value;
-  phase = zc_store_query_text (self, "SELECT phase FROM campaign", NULL);
-  zc_enum_from_string (ZC_TYPE_PHASE, phase, &value);
+    {
+      g_autofree char *reopened = zc_store_query_text (self, "SELECT reopened_phase FROM unit "
+                                                             "WHERE id = ?", "i", unit_id);
+
+      if (reopened && zc_enum_from_string (ZC_TYPE_PHASE, reopened, &value))
+        {
+          zc_store_set_fact (self, key, value);
+          return value;
+        }
+    }
+  {
+    g_autofree char *phase = zc_store_query_text (self, "SELECT phase FROM campaign", NULL);
+
+    zc_enum_from_string (ZC_TYPE_PHASE, phase, &value);
+  }
+  zc_store_set_fact (self, key, value);
   return value;
 }
 
@@ -1786,6 +1847,7 @@ zc_store_touch_record (ZcStore     *self,
   sqlite3_bind_int64 (stmt, 2, id);
   if (!step_returning (self, stmt, klass->table, &id, &revision, &row_hash, error))
     return FALSE;
+  record_written (self, klass);
   zc_record_set_common (record, id, zc_record_get_uuid (record),
                         zc_record_get_created (record), now, revision);
   if (fields)
