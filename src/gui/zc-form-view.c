@@ -16,6 +16,7 @@ struct _ZcFormView
   ZcStore           *store;
   ZcPerson          *actor;
   ZcForm            *form;
+  GPtrArray         *comment_rows;   /* AdwEntryRow, one per problem while reviewing */
 };
 
 G_DEFINE_FINAL_TYPE (ZcFormView, zc_form_view, GTK_TYPE_WIDGET)
@@ -27,6 +28,7 @@ clear_content (ZcFormView *self)
 {
   GtkWidget *child;
 
+  g_ptr_array_set_size (self->comment_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 }
@@ -174,6 +176,7 @@ finding_card (ZcFormView *self,
       g_object_set_data_full (G_OBJECT (row), "zc-finding", g_object_ref (finding),
                               g_object_unref);
       g_signal_connect (row, "apply", G_CALLBACK (on_comment_apply_cb), self);
+      g_ptr_array_add (self->comment_rows, row);
       /* Translators: the accessible name of the comment field of problem N */
       accessible = g_strdup_printf (_("Comment on problem %u"), number);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -267,6 +270,7 @@ zc_form_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->actor);
   g_clear_object (&self->form);
+  g_clear_pointer (&self->comment_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (zc_form_view_parent_class)->dispose (object);
 }
@@ -290,6 +294,7 @@ static void
 zc_form_view_init (ZcFormView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->comment_rows = g_ptr_array_new ();
 }
 
 /* ---- public --------------------------------------------------------------------------------- */
@@ -343,6 +348,27 @@ zc_form_view_set_form (ZcFormView  *self,
     }
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  return TRUE;
+}
+
+gboolean
+zc_form_view_save_comments (ZcFormView  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (ZC_IS_FORM_VIEW (self), FALSE);
+
+  for (guint i = 0; self->comment_rows != NULL && i < self->comment_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->comment_rows, i);
+      ZcFinding *finding = g_object_get_data (G_OBJECT (row), "zc-finding");
+      g_autofree char *comment = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+      if (g_strcmp0 (*comment ? comment : NULL, zc_finding_get_review_comment (finding)) == 0)
+        continue;
+      if (!zc_store_comment_finding (self->store, self->actor, finding,
+                                     *comment ? comment : NULL, error))
+        return FALSE;
+    }
   return TRUE;
 }
 

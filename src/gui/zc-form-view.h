@@ -25,5 +25,9 @@ gboolean   zc_form_view_set_form (ZcFormView  *self,
                                   gboolean     reviewing,
                                   GError     **error);
 ZcForm    *zc_form_view_get_form (ZcFormView  *self);
+/* Saves the comments typed but not yet applied (before the form is approved or returned).
+ * FALSE with @error on the first the core refuses. */
+gboolean   zc_form_view_save_comments (ZcFormView  *self,
+                                       GError     **error);
 
 G_END_DECLS

@@ -211,6 +211,15 @@ fill_problems (ZcItemDialog *self,
         selected = i;
     }
   adw_combo_row_set_model (self->problem_row, G_LIST_MODEL (labels));
+  /* Without a problem given, the first one still waiting for its measures. */
+  for (guint i = 0; selected == GTK_INVALID_LIST_POSITION &&
+                    i < g_list_model_get_n_items (self->problems); i++)
+    {
+      g_autoptr(ZcProblem) problem = g_list_model_get_item (self->problems, i);
+
+      if (zc_problem_get_item_count (problem) == 0)
+        selected = i;
+    }
   if (selected == GTK_INVALID_LIST_POSITION && g_list_model_get_n_items (self->problems) > 0)
     selected = 0;
   adw_combo_row_set_selected (self->problem_row, selected);
@@ -621,6 +630,6 @@ zc_item_dialog_new (GtkWindow *parent,
   on_term_changed_cb (self);
   fill_proposed (self);
   update_sensitivity (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->measure_view));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->measure_view));
   return GTK_WIDGET (self);
 }

@@ -178,6 +178,14 @@ on_decision_response_cb (AdwMessageDialog *dialog,
     comment = zc_lead_text_view_get (self->comment_view);
   self->comment_view = NULL;
 
+  /* The comments typed on the problems go with the decision. */
+  if ((g_str_equal (response, "approve") || g_str_equal (response, "return")) &&
+      !zc_form_view_save_comments (self->form_view, &error))
+    {
+      zc_lead_error (GTK_WIDGET (self), _("The comment was not saved."), error);
+      return;
+    }
+
   if (g_str_equal (response, "approve"))
     {
       if (!zc_store_approve_form (self->store, self->actor, form, comment, &error))

@@ -947,6 +947,14 @@ test_ledger_items (void)
   click (await_button (GTK_WIDGET (ledger), "Ask for Close-out…"));
   answer_message_dialog ("ask", NULL);
   g_assert_cmpint (item_state_of (f.store, f.actor, id), ==, ZC_ITEM_STATE_AWAITING_CLOSEOUT);
+  /* Written for good: another connection (as zicha-cli) reads it too. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ZcStore) other = zc_store_open (f.path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (item_state_of (other, NULL, id), ==, ZC_ITEM_STATE_AWAITING_CLOSEOUT);
+  }
 
   /* A new measure for the first problem, planned in the dialog. */
   click (await_button (GTK_WIDGET (ledger), "New Item…"));
