@@ -489,6 +489,17 @@ prefix_length (guint  len,
   return len - need + 1;
 }
 
+/* How many of them go into the index, which only ever meets texts at least as long:
+ * Jaccard ≥ t between |y| ≤ |x| needs an overlap of at least t/(1 + t)·(|x| + |y|) ≥
+ * 2t/(1 + t)·|y|, so the first shared bigram lies among the |y| − ⌈2t/(1 + t)·|y|⌉ + 1
+ * rarest of y (a third shorter than the probing prefix at t = 0.5). */
+static inline guint
+index_prefix_length (guint  len,
+                     double threshold)
+{
+  return prefix_length (len, 2 * threshold / (1 + threshold));
+}
+
 /* qsort has no user data: the comparators read these, under a lock. */
 static const guint *sort_key;
 static const guint *sort_key2;
@@ -673,7 +684,7 @@ zc_similarity_cluster (const char * const *texts,
   index_off = g_new0 (guint, n_terms + 1);
   for (guint i = 0; i < n; i++)
     {
-      guint plen = prefix_length (text_len[i], threshold);
+      guint plen = index_prefix_length (text_len[i], threshold);
 
       for (guint k = 0; k < plen; k++)
         index_off[text_ranks[text_off[i] + k] + 1]++;
@@ -771,7 +782,7 @@ zc_similarity_cluster (const char * const *texts,
             }
         }
 
-      for (guint i = 0; i < plen; i++)
+      for (guint i = 0; i < index_prefix_length (len, threshold); i++)
         {
           guint slot = index_fill[xr[i]]++;
 
@@ -1153,45 +1164,85 @@ zc_store_cluster_unit_findings (ZcStore   *self,
                                 gint64     unit_id,
                                 GError   **error)
 {
-  g_autoptr(GListModel) findings = NULL;
-  g_autoptr(GPtrArray) clusters = NULL;
+  /*
+   * The findings zc_store_list_unit_findings() lists, in its order, but only their ids and
+   * texts: building whole records (authors, counts of problems and causes, labels) took
+   * twice as long as the clustering itself. The rule of who may read them and the WHERE
+   * clause are those of zc_store_list_unit_findings() (zc-store-forms.c): keep them in step.
+   */
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) offsets = NULL;
+  g_autoptr(GByteArray) chars = NULL;
   g_autofree const char **texts = NULL;
-  g_autofree gint64 *ids = NULL;
+  g_autoptr(GPtrArray) clusters = NULL;
+  sqlite3_stmt *stmt;
   GPtrArray *result;
-  guint n;
+  int rc;
 
   g_return_val_if_fail (ZC_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  findings = zc_store_list_unit_findings (self, actor, unit_id, error);
-  if (findings == NULL)
+  if (!zc_policy_require (actor == NULL || zc_policy_is_lead_of (self, actor, unit_id) ||
+                          zc_policy_is_leader_of (self, actor, unit_id) ||
+                          zc_person_is (actor, ZC_ROLE_INSPECTOR),
+                          actor, _("read the problems found in this unit"), error))
     return NULL;
 
-  n = g_list_model_get_n_items (findings);
-  texts = g_new0 (const char *, MAX (n, 1));
-  ids = g_new0 (gint64, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      /* The model holds the findings, so the strings stay alive while we use them. */
-      g_autoptr(ZcFinding) finding = g_list_model_get_item (findings, i);
-      const char *text = zc_finding_get_phenomenon (finding);
+  stmt = zc_store_stmt (self,
+                        "SELECT fi.id, CASE WHEN fi.phenomenon IS NULL OR fi.phenomenon = '' "
+                        "THEN fi.example ELSE fi.phenomenon END "
+                        "FROM finding fi WHERE fi.unit_id = ?1 AND (fi.source <> 'self' OR "
+                        "(SELECT state FROM form WHERE id = fi.form_id) = 'approved') "
+                        "ORDER BY fi.category_id, fi.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
 
-      if (text == NULL || *text == '\0')
-        text = zc_finding_get_example (finding);
-      texts[i] = text;
-      ids[i] = zc_record_get_id (ZC_RECORD (finding));
+  /* The texts go one after the other into one buffer (offsets, not pointers, while it
+   * grows); G_MAXUINT marks a finding without text. */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint), 1024);
+  chars = g_byte_array_sized_new (64 * 1024);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const guint8 *text = sqlite3_column_text (stmt, 1);
+      guint offset = G_MAXUINT;
+
+      if (text != NULL)
+        {
+          offset = chars->len;
+          g_byte_array_append (chars, text, sqlite3_column_bytes (stmt, 1) + 1);
+        }
+      g_array_append_val (ids, id);
+      g_array_append_val (offsets, offset);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      zc_store_sql_error (self, "findings", error);
+      return NULL;
     }
 
-  clusters = zc_similarity_cluster (texts, n, ZC_SIMILARITY_CLUSTER_THRESHOLD);
+  texts = g_new (const char *, MAX (ids->len, 1));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint offset = g_array_index (offsets, guint, i);
 
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      texts[i] = offset == G_MAXUINT ? NULL : (const char *) chars->data + offset;
+    }
+
+  clusters = zc_similarity_cluster (texts, ids->len, ZC_SIMILARITY_CLUSTER_THRESHOLD);
+
+  result = g_ptr_array_new_full (clusters->len, (GDestroyNotify) g_array_unref);
   for (guint c = 0; c < clusters->len; c++)
     {
       GArray *members = g_ptr_array_index (clusters, c);
       GArray *cluster = g_array_sized_new (FALSE, FALSE, sizeof (gint64), members->len);
 
       for (guint m = 0; m < members->len; m++)
-        g_array_append_val (cluster, ids[g_array_index (members, guint, m)]);
+        g_array_append_val (cluster, g_array_index (ids, gint64, g_array_index (members, guint, m)));
       g_ptr_array_add (result, cluster);
     }
 
