@@ -162,6 +162,34 @@ zc_store_units_in_charge (ZcStore *self,
   return ids;
 }
 
+GArray *
+zc_store_units_looked_after (ZcStore  *self,
+                             ZcPerson *person)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean lead;
+
+  g_return_val_if_fail (ZC_IS_STORE (self), ids);
+  g_return_val_if_fail (ZC_IS_PERSON (person), ids);
+
+  lead = (zc_person_get_roles (person) & ZC_ROLE_LEAD) != 0;
+  stmt = zc_store_stmt (self, "SELECT id FROM unit WHERE (?1 AND id = ?2) OR leader_id = ?3 "
+                              "ORDER BY id != ?2, position, id", NULL);
+  if (stmt == NULL)
+    return ids;
+  sqlite3_bind_int (stmt, 1, lead);
+  sqlite3_bind_int64 (stmt, 2, zc_person_get_unit_id (person));
+  sqlite3_bind_int64 (stmt, 3, zc_record_get_id (ZC_RECORD (person)));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+
 /* ---- validation ------------------------------------------------------------------------ */
 
 static gboolean

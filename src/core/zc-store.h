@@ -162,6 +162,10 @@ GListModel  *zc_store_list_people         (ZcStore     *self,
 /* The ids of the units @person is the leader in charge of. */
 GArray      *zc_store_units_in_charge     (ZcStore     *self,
                                            gint64       person_id);
+/* The units @person looks after as a reviewer: their own unit when they are its lead, then
+ * the units they are the leader in charge of, each once, in tree order. Empty for others. */
+GArray      *zc_store_units_looked_after  (ZcStore     *self,
+                                           ZcPerson    *person);
 
 GListModel  *zc_store_list_entries        (ZcStore     *self,
                                            ZcListKind   kind);

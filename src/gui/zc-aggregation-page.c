@@ -36,7 +36,22 @@ struct _ZcAggregationPage
   GHashTable     *checks;           /* finding id → GtkCheckButton */
   GPtrArray      *clusters;         /* GArray of gint64, from the thread */
   GCancellable   *cluster_cancellable;
+
+  /* The rows are added a batch at a time, so that a unit with hundreds of findings and
+   * problems never holds the window up. */
+  guint           findings_source;
+  guint           findings_position;
+  GtkWidget      *findings_group;
+  gint64          findings_category;
+  guint           findings_shown;
+  GListModel     *problems;         /* ZcProblem of the unit, while their rows are added */
+  guint           problems_source;
+  guint           problems_position;
+  GtkWidget      *problems_group;
 };
+
+/* Rows added per main-loop turn. */
+#define ROWS_PER_BATCH 60
 
 enum {
   CHANGED,
@@ -435,43 +450,9 @@ rebuild_clusters (ZcAggregationPage *self)
 }
 
 static void
-rebuild_findings (ZcAggregationPage *self)
+findings_done (ZcAggregationPage *self)
 {
-  gboolean show_merged = gtk_check_button_get_active (self->show_merged_check);
-  GtkWidget *group = NULL;
-  gint64 group_category = -1;
-  guint n = self->findings ? g_list_model_get_n_items (self->findings) : 0;
-  guint open = 0, shown = 0;
-  g_autofree char *summary = NULL;
-
-  g_hash_table_remove_all (self->checks);
-  clear_box (self->categories_box);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZcFinding) finding = g_list_model_get_item (self->findings, i);
-      gboolean merged = zc_finding_get_problem_count (finding) > 0;
-
-      if (!merged)
-        open++;
-      if (merged && !show_merged)
-        continue;
-      if (group == NULL || zc_finding_get_category_id (finding) != group_category)
-        {
-          const char *label = zc_finding_get_category_label (finding);
-          g_autofree char *escaped = g_markup_escape_text (label ? label : _("No category"), -1);
-
-          group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
-          group_category = zc_finding_get_category_id (finding);
-          gtk_box_append (self->categories_box, group);
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 finding_row (self, finding, !merged));
-      shown++;
-    }
-
-  if (shown == 0)
+  if (self->findings_shown == 0)
     {
       GtkWidget *done = adw_status_page_new ();
 
@@ -482,6 +463,80 @@ rebuild_findings (ZcAggregationPage *self)
                                          "list. Plan the measures for the problems next."));
       gtk_widget_add_css_class (done, "compact");
       gtk_box_append (self->categories_box, done);
+    }
+}
+
+static gboolean
+on_findings_batch_cb (gpointer data)
+{
+  ZcAggregationPage *self = data;
+  gboolean show_merged = gtk_check_button_get_active (self->show_merged_check);
+  guint n = self->findings ? g_list_model_get_n_items (self->findings) : 0;
+  guint added = 0;
+
+  while (self->findings_position < n && added < ROWS_PER_BATCH)
+    {
+      g_autoptr(ZcFinding) finding = g_list_model_get_item (self->findings,
+                                                            self->findings_position++);
+      gboolean merged = zc_finding_get_problem_count (finding) > 0;
+
+      if (merged && !show_merged)
+        continue;
+      if (self->findings_group == NULL ||
+          zc_finding_get_category_id (finding) != self->findings_category)
+        {
+          const char *label = zc_finding_get_category_label (finding);
+          g_autofree char *escaped = g_markup_escape_text (label ? label : _("No category"), -1);
+
+          self->findings_group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->findings_group),
+                                           escaped);
+          self->findings_category = zc_finding_get_category_id (finding);
+          gtk_box_append (self->categories_box, self->findings_group);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->findings_group),
+                                 finding_row (self, finding, !merged));
+      added++;
+      self->findings_shown++;
+    }
+  if (self->findings_position < n)
+    return G_SOURCE_CONTINUE;
+  findings_done (self);
+  self->findings_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rebuild_findings (ZcAggregationPage *self)
+{
+  guint n = self->findings ? g_list_model_get_n_items (self->findings) : 0;
+  guint open = 0;
+  g_autofree char *summary = NULL;
+
+  g_clear_handle_id (&self->findings_source, g_source_remove);
+  g_hash_table_remove_all (self->checks);
+  clear_box (self->categories_box);
+
+  /* A selection of findings that went onto the list meanwhile is dropped. */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->selected);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        ZcFinding *finding = g_hash_table_lookup (self->by_id, key);
+
+        if (finding == NULL || zc_finding_get_problem_count (finding) > 0)
+          g_hash_table_iter_remove (&iter);
+      }
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZcFinding) finding = g_list_model_get_item (self->findings, i);
+
+      if (zc_finding_get_problem_count (finding) == 0)
+        open++;
     }
 
   /* Translators: the aggregation board's summary; the first count is all findings */
@@ -494,19 +549,16 @@ rebuild_findings (ZcAggregationPage *self)
                                           "problem and merge them into one.", n), n, open);
   gtk_label_set_text (self->findings_summary, summary);
   gtk_stack_set_visible_child_name (self->findings_stack, n > 0 ? "list" : "empty");
-
-  /* A selection of findings that went onto the list meanwhile is dropped. */
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, self->selected);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      if (!g_hash_table_contains (self->checks, key))
-        g_hash_table_iter_remove (&iter);
-  }
   update_selection (self);
   rebuild_clusters (self);
+
+  self->findings_position = 0;
+  self->findings_group = NULL;
+  self->findings_category = -1;
+  self->findings_shown = 0;
+  if (on_findings_batch_cb (self) == G_SOURCE_CONTINUE)
+    self->findings_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_findings_batch_cb,
+                                             self, NULL);
 }
 
 /* ---- the problem list ----------------------------------------------------------------------- */
@@ -576,6 +628,33 @@ on_add_item_clicked_cb (GtkButton         *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_problem_expanded_cb (AdwExpanderRow    *row,
+                        GParamSpec        *pspec,
+                        ZcAggregationPage *self)
+{
+  ZcProblem *problem = g_object_get_data (G_OBJECT (row), "zc-problem");
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "zc-filled"))
+    return;
+  g_object_set_data (G_OBJECT (row), "zc-filled", GINT_TO_POINTER (TRUE));
+  findings = zc_store_list_problem_findings (self->store, self->actor,
+                                             zc_record_get_id (ZC_RECORD (problem)), &error);
+  if (findings == NULL)
+    {
+      zc_lead_error (GTK_WIDGET (self), _("The findings could not be read."), error);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(ZcFinding) finding = g_list_model_get_item (findings, i);
+
+      adw_expander_row_add_row (row, finding_row (self, finding, FALSE));
+    }
+}
+
 static GtkWidget *
 problem_row (ZcAggregationPage *self,
              ZcProblem         *problem)
@@ -584,7 +663,6 @@ problem_row (ZcAggregationPage *self,
   GtkWidget *actions;
   GtkWidget *actions_row;
   GtkWidget *button;
-  g_autoptr(GListModel) findings = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *raised = NULL;
@@ -624,14 +702,9 @@ problem_row (ZcAggregationPage *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), description);
     }
 
-  findings = zc_store_list_problem_findings (self->store, self->actor,
-                                             zc_record_get_id (ZC_RECORD (problem)), NULL);
-  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(ZcFinding) finding = g_list_model_get_item (findings, i);
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), finding_row (self, finding, FALSE));
-    }
+  /* The findings behind the problem are read when it is first expanded. */
+  g_object_set_data_full (G_OBJECT (row), "zc-problem", g_object_ref (problem), g_object_unref);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_problem_expanded_cb), self);
 
   actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_top (actions, 8);
@@ -660,6 +733,27 @@ problem_row (ZcAggregationPage *self,
   return row;
 }
 
+static gboolean
+on_problems_batch_cb (gpointer data)
+{
+  ZcAggregationPage *self = data;
+  guint n = g_list_model_get_n_items (self->problems);
+
+  for (guint added = 0; self->problems_position < n && added < ROWS_PER_BATCH; added++)
+    {
+      g_autoptr(ZcProblem) problem = g_list_model_get_item (self->problems,
+                                                            self->problems_position++);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->problems_group),
+                                 problem_row (self, problem));
+    }
+  if (self->problems_position < n)
+    return G_SOURCE_CONTINUE;
+  g_clear_object (&self->problems);
+  self->problems_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild_problems (ZcAggregationPage *self)
 {
@@ -674,6 +768,8 @@ rebuild_problems (ZcAggregationPage *self)
   if (problems == NULL)
     zc_lead_error (GTK_WIDGET (self), _("The problem list could not be read."), error);
 
+  g_clear_handle_id (&self->problems_source, g_source_remove);
+  g_clear_object (&self->problems);
   clear_box (self->problems_box);
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Problem List"));
@@ -684,7 +780,6 @@ rebuild_problems (ZcAggregationPage *self)
 
       if (zc_problem_get_item_count (problem) == 0)
         without_items++;
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), problem_row (self, problem));
     }
   if (without_items > 0)
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -699,6 +794,16 @@ rebuild_problems (ZcAggregationPage *self)
     description = g_strdup (_("Every problem has its measures in the rectification ledger."));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   gtk_stack_set_visible_child_name (self->problems_stack, n > 0 ? "list" : "empty");
+
+  if (n == 0)
+    return;
+  self->problems = g_steal_pointer (&problems);
+  self->problems_position = 0;
+  self->problems_group = group;
+  /* The first batch at once: a short list shows without a flicker. */
+  if (on_problems_batch_cb (self) == G_SOURCE_CONTINUE)
+    self->problems_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_problems_batch_cb,
+                                             self, NULL);
 }
 
 /* ---- clustering in a thread ------------------------------------------------------------------ */
@@ -813,6 +918,9 @@ zc_aggregation_page_dispose (GObject *object)
   if (self->cluster_cancellable != NULL)
     g_cancellable_cancel (self->cluster_cancellable);
   g_clear_object (&self->cluster_cancellable);
+  g_clear_handle_id (&self->findings_source, g_source_remove);
+  g_clear_handle_id (&self->problems_source, g_source_remove);
+  g_clear_object (&self->problems);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZC_TYPE_AGGREGATION_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -889,7 +997,7 @@ zc_aggregation_page_new (ZcStore  *store,
   self->store = g_object_ref (store);
   self->actor = g_object_ref (actor);
   self->unit_id = zc_person_get_unit_id (actor);
-  zc_aggregation_page_reload (self);
+  /* Read when first shown (see on_map_cb), not when the window is put together. */
   return GTK_WIDGET (self);
 }
 
@@ -933,10 +1041,15 @@ zc_aggregation_page_select_findings (ZcAggregationPage *self,
   for (guint i = 0; i < n_ids; i++)
     {
       GtkCheckButton *check = g_hash_table_lookup (self->checks, &ids[i]);
+      ZcFinding *finding = g_hash_table_lookup (self->by_id, &ids[i]);
 
       if (check != NULL)
         gtk_check_button_set_active (check, TRUE);
+      else if (finding != NULL && zc_finding_get_problem_count (finding) == 0)
+        /* Its row is still to be added: it will be added checked. */
+        g_hash_table_add (self->selected, id_key (ids[i]));
     }
+  update_selection (self);
 }
 
 guint
@@ -952,7 +1065,7 @@ zc_aggregation_page_get_busy (ZcAggregationPage *self)
 {
   g_return_val_if_fail (ZC_IS_AGGREGATION_PAGE (self), FALSE);
 
-  return self->clusters == NULL;
+  return self->clusters == NULL || self->findings_source != 0 || self->problems_source != 0;
 }
 
 void

@@ -1210,6 +1210,7 @@ static void
 zc_commitment_page_init (ZcCommitmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  zc_lead_drop_down_set_name (self->version_dropdown, _("Version"));
 
   self->pledge_rows = g_ptr_array_new_with_free_func (pledge_row_free);
   zc_lead_text_field_grow (self->opening_view);

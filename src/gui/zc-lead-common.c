@@ -250,6 +250,22 @@ zc_lead_drop_down_set_strings (GtkDropDown   *dropdown,
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
 }
 
+void
+zc_lead_drop_down_set_name (GtkDropDown *dropdown,
+                            const char  *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+  /* GTK 4.8 shows the button inside a drop-down to assistive technologies on its own,
+   * without the drop-down's name: it gets the name too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+}
+
 const char *
 zc_lead_coalesce (const char *a,
                   const char *b)

@@ -51,6 +51,10 @@ void        zc_lead_list_box_clear     (GtkListBox  *list);
  * (the list shows them whole). */
 void        zc_lead_drop_down_set_strings (GtkDropDown   *dropdown,
                                            GtkStringList *model);
+/* Names @dropdown for assistive technologies, and the button inside it, which GTK 4.8 shows
+ * to them apart from the drop-down. */
+void        zc_lead_drop_down_set_name (GtkDropDown *dropdown,
+                                        const char  *name);
 /* A person's name as it appears in a ledger: name, or the text as written, or NULL. */
 const char *zc_lead_coalesce           (const char  *a,
                                         const char  *b);

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "zicha-gui"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "zc-form-view.h"
 #include "zc-lead-common.h"
@@ -21,11 +22,28 @@ struct _ZcParticipationPage
   GtkToggleButton *filter_buttons[N_STATES + 1];   /* the last one: everyone */
   GtkLabel        *filter_counts[N_STATES + 1];
 
+  GtkSearchEntry  *search_entry;
+
   ZcStore         *store;
   ZcPerson        *actor;
   GListModel      *people;                         /* ZcForm, one per person */
   int              filter;                         /* -1: everyone */
+  char            *search;                         /* casefolded, NULL: no search */
+
+  /* Reading runs in a thread; the rows are then added a batch at a time so that a unit of
+   * several hundred people never holds the window up. */
+  GCancellable    *cancellable;
+  guint            generation;
+  gboolean         loading;
+  guint            build_source;
+  guint            build_position;
+  GtkWidget       *build_group;
+  gint64           build_unit;
+  guint            shown;
 };
+
+/* Rows added to the page per main-loop turn. */
+#define ROWS_PER_BATCH 80
 
 enum {
   REVIEW_FORM,
@@ -156,49 +174,115 @@ person_row (ZcParticipationPage *self,
   return row;
 }
 
+static gboolean
+matches (ZcParticipationPage *self,
+         ZcForm              *form)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+
+  if (self->filter >= 0 && (int) zc_form_get_state (form) != self->filter)
+    return FALSE;
+  if (self->search == NULL)
+    return TRUE;
+  name = g_utf8_casefold (zc_form_get_person_name (form), -1);
+  code = g_utf8_casefold (zc_form_get_staff_code (form) ? zc_form_get_staff_code (form) : "", -1);
+  return strstr (name, self->search) != NULL || strstr (code, self->search) != NULL;
+}
+
+static void
+clear_groups (ZcParticipationPage *self)
+{
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  self->build_position = 0;
+  self->build_group = NULL;
+  self->build_unit = -1;
+  self->shown = 0;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+}
+
+static void
+show_status (ZcParticipationPage *self,
+             const char          *icon,
+             const char          *title,
+             const char          *description)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  gtk_widget_add_css_class (status, "compact");
+  gtk_box_append (self->groups_box, status);
+}
+
+/* Adds the next batch of rows; FALSE once every person is on the page. */
+static gboolean
+build_batch (ZcParticipationPage *self)
+{
+  guint n = self->people ? g_list_model_get_n_items (self->people) : 0;
+  guint added = 0;
+
+  while (self->build_position < n && added < ROWS_PER_BATCH)
+    {
+      g_autoptr(ZcForm) form = g_list_model_get_item (self->people, self->build_position++);
+
+      if (!matches (self, form))
+        continue;
+      if (self->build_group == NULL || zc_form_get_unit_id (form) != self->build_unit)
+        {
+          self->build_group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->build_group),
+                                           zc_form_get_unit_name (form));
+          self->build_unit = zc_form_get_unit_id (form);
+          gtk_box_append (self->groups_box, self->build_group);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->build_group),
+                                 person_row (self, form));
+      added++;
+      self->shown++;
+    }
+  if (self->build_position < n)
+    return TRUE;
+
+  if (self->shown == 0)
+    {
+      if (n == 0)
+        show_status (self, "system-users-symbolic", _("No One Here"),
+                     _("No people are listed for your unit yet. The discipline inspection "
+                       "office adds them when it sets up the campaign."));
+      else if (self->search != NULL)
+        show_status (self, "edit-find-symbolic", _("No One Found"),
+                     _("No one’s name or staff code contains this text."));
+      else
+        show_status (self, "system-users-symbolic", _("No One Here"),
+                     _("No one’s form is in this state. Choose another state above to see "
+                       "the others."));
+    }
+  return FALSE;
+}
+
+static gboolean
+on_build_batch_cb (gpointer data)
+{
+  ZcParticipationPage *self = data;
+
+  if (build_batch (self))
+    return G_SOURCE_CONTINUE;
+  self->build_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild_groups (ZcParticipationPage *self)
 {
-  GtkWidget *child;
-  GtkWidget *group = NULL;
-  gint64 group_unit = -1;
-  guint n = self->people ? g_list_model_get_n_items (self->people) : 0;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
-    gtk_box_remove (self->groups_box, child);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZcForm) form = g_list_model_get_item (self->people, i);
-
-      if (self->filter >= 0 && (int) zc_form_get_state (form) != self->filter)
-        continue;
-      if (group == NULL || zc_form_get_unit_id (form) != group_unit)
-        {
-          group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                           zc_form_get_unit_name (form));
-          group_unit = zc_form_get_unit_id (form);
-          gtk_box_append (self->groups_box, group);
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), person_row (self, form));
-      shown++;
-    }
-
-  if (shown == 0)
-    {
-      GtkWidget *empty = adw_status_page_new ();
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-users-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No One Here"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                       n == 0 ? _("No people are listed for your unit yet.")
-                                              : _("No one’s form is in this state. Choose "
-                                                  "another state above to see the others."));
-      gtk_widget_add_css_class (empty, "compact");
-      gtk_box_append (self->groups_box, empty);
-    }
+  clear_groups (self);
+  /* The first batch at once, so that a small unit shows without a flicker. */
+  if (build_batch (self))
+    self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_build_batch_cb, self, NULL);
 }
 
 static void
@@ -295,6 +379,112 @@ on_map_cb (ZcParticipationPage *self)
   zc_participation_page_reload (self);
 }
 
+/* ---- reading in a thread ------------------------------------------------------------------- */
+
+typedef struct
+{
+  char   *path;
+  gint64  actor_id;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcStore) store = zc_store_open (job->path, &error);
+  g_autoptr(ZcPerson) actor = NULL;
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GListStore) people = NULL;
+
+  if (store != NULL)
+    actor = zc_store_get_person (store, job->actor_id, &error);
+  if (actor == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The unit the actor leads and the units in charge: an inspector who also leads a unit
+   * reviews that unit here, and follows the others on the dashboard. */
+  units = zc_store_units_looked_after (store, actor);
+  people = g_list_store_new (ZC_TYPE_FORM);
+  for (guint i = 0; i < units->len; i++)
+    {
+      g_autoptr(GListModel) of_unit = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        break;
+      of_unit = zc_store_list_participation (store, actor, g_array_index (units, gint64, i),
+                                             &error);
+      if (of_unit == NULL)
+        break;
+      for (guint j = 0; j < g_list_model_get_n_items (of_unit); j++)
+        {
+          g_autoptr(GObject) form = g_list_model_get_item (of_unit, j);
+
+          g_list_store_append (people, form);
+        }
+    }
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&people), g_object_unref);
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ZcParticipationPage *self = ZC_PARTICIPATION_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  GListModel *people = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (GPOINTER_TO_UINT (user_data) != self->generation || self->store == NULL)
+    {
+      /* A newer reading replaced this one, or the page is gone. */
+      g_clear_object (&people);
+      return;
+    }
+  self->loading = FALSE;
+  g_clear_object (&self->cancellable);
+  if (people == NULL)
+    {
+      clear_groups (self);
+      zc_lead_error (GTK_WIDGET (self), _("Who has taken part could not be read."), error);
+      return;
+    }
+  g_clear_object (&self->people);
+  self->people = people;
+  update_counts (self);
+  rebuild_groups (self);
+}
+
+static void
+on_search_changed_cb (ZcParticipationPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search, g_free);
+  if (*stripped)
+    self->search = g_utf8_casefold (stripped, -1);
+  if (self->people != NULL)
+    rebuild_groups (self);
+}
+
 /* ---- vfuncs --------------------------------------------------------------------------------- */
 
 static void
@@ -307,9 +497,14 @@ zc_participation_page_dispose (GObject *object)
   /* The template's top widget, which has no id to be cleared by. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->people);
   g_clear_object (&self->store);
   g_clear_object (&self->actor);
+  g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (zc_participation_page_parent_class)->dispose (object);
 }
@@ -338,6 +533,8 @@ zc_participation_page_class_init (ZcParticipationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZcParticipationPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ZcParticipationPage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, ZcParticipationPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, ZcParticipationPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
 }
 
 static void
@@ -346,6 +543,7 @@ zc_participation_page_init (ZcParticipationPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = -1;
+  self->build_unit = -1;
   add_filter_button (self, N_STATES, -1, _("Everyone"));
   for (guint i = 0; i < G_N_ELEMENTS (state_order); i++)
     add_filter_button (self, state_order[i], state_order[i],
@@ -369,23 +567,56 @@ zc_participation_page_new (ZcStore  *store,
   self = g_object_new (ZC_TYPE_PARTICIPATION_PAGE, NULL);
   self->store = g_object_ref (store);
   self->actor = g_object_ref (actor);
-  zc_participation_page_reload (self);
+  /* Read when first shown (see on_map_cb), not when the window is put together. */
   return GTK_WIDGET (self);
 }
 
 void
 zc_participation_page_reload (ZcParticipationPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
 
   g_return_if_fail (ZC_IS_PARTICIPATION_PAGE (self));
 
-  g_clear_object (&self->people);
-  self->people = zc_store_list_participation (self->store, self->actor, 0, &error);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+  self->loading = TRUE;
+
+  job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (zc_store_get_path (self->store));
+  job->actor_id = zc_record_get_id (ZC_RECORD (self->actor));
+
+  /* The first reading shows a spinner; later ones keep the page as it is until they end. */
   if (self->people == NULL)
-    zc_lead_error (GTK_WIDGET (self), _("Who has taken part could not be read."), error);
-  update_counts (self);
-  rebuild_groups (self);
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      clear_groups (self);
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_widget_set_size_request (spinner, 32, 32);
+      gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_top (spinner, 24);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reading who has taken part"), -1);
+      gtk_box_append (self->groups_box, spinner);
+    }
+
+  task = g_task_new (self, self->cancellable, on_loaded_cb, GUINT_TO_POINTER (self->generation));
+  g_task_set_source_tag (task, zc_participation_page_reload);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+zc_participation_page_is_busy (ZcParticipationPage *self)
+{
+  g_return_val_if_fail (ZC_IS_PARTICIPATION_PAGE (self), FALSE);
+
+  return self->loading || self->build_source != 0;
 }
 
 void

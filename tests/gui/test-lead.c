@@ -676,6 +676,34 @@ test_review_leader (void)
   fixture_close (&f);
 }
 
+static gboolean
+participation_ready (gpointer data)
+{
+  return !zc_participation_page_is_busy (ZC_PARTICIPATION_PAGE (data));
+}
+
+static GtkWidget *
+show_participation (Fixture *f)
+{
+  GtkWidget *participation = show (f, "lead-participation");
+
+  g_assert_true (wait_until (participation_ready, participation, 10000));
+  return participation;
+}
+
+static void
+set_search (GtkWidget  *participation,
+            const char *text)
+{
+  GtkWidget *entry = find_widget_of_type (participation, GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The search entry waits a moment after the last key before it searches. */
+  spin (400);
+  g_assert_true (wait_until (participation_ready, participation, 10000));
+}
+
 static void
 test_participation (void)
 {
@@ -683,7 +711,7 @@ test_participation (void)
   GtkWidget *participation;
 
   fixture_open (&f, ZC_DEMO_LEAD, 1100, 760);
-  participation = show (&f, "lead-participation");
+  participation = show_participation (&f);
   g_assert_true (has_text (participation, "9 of 10 people"));
   save_screenshot (GTK_WIDGET (f.window), "lead-participation");
   assert_all_named (GTK_WIDGET (f.window));
@@ -694,6 +722,33 @@ test_participation (void)
   g_assert_false (has_text (participation, "邱浩"));
   zc_participation_page_set_filter (ZC_PARTICIPATION_PAGE (participation), -1);
   g_assert_true (has_text (participation, "邱浩"));
+
+  /* A person found by a part of their name or staff number. */
+  set_search (participation, "余健");
+  g_assert_true (has_text (participation, "余健兴"));
+  g_assert_false (has_text (participation, "邱浩"));
+  set_search (participation, "nobody-here");
+  g_assert_true (has_text (participation, "No One Found"));
+  set_search (participation, "");
+  g_assert_true (has_text (participation, "邱浩"));
+  fixture_close (&f);
+
+  /* The leader in charge sees the people of each unit in charge, and no one else. */
+  fixture_open (&f, ZC_DEMO_LEADER, 1100, 760);
+  participation = show_participation (&f);
+  {
+    g_autoptr(GArray) units = zc_store_units_looked_after (f.store, f.actor);
+
+    g_assert_cmpuint (units->len, >, 1);
+    for (guint i = 0; i < units->len; i++)
+      {
+        g_autoptr(ZcUnit) unit = zc_store_get_unit (f.store, g_array_index (units, gint64, i),
+                                                    NULL);
+
+        g_assert_true (has_text (participation, zc_unit_get_name (unit)));
+      }
+  }
+  g_assert_false (has_text (participation, "驻局纪检监察组"));
   fixture_close (&f);
 }
 

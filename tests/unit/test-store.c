@@ -285,6 +285,35 @@ test_units_tree_and_people (ZcFixture *fx, gconstpointer data)
   g_assert_true (zc_person_get_focus_post (fx->ck_emp));
 }
 
+static gint64
+unit_at (GArray *ids,
+         guint   i)
+{
+  return g_array_index (ids, gint64, i);
+}
+
+static void
+test_units_looked_after (ZcFixture *fx, gconstpointer data)
+{
+  g_autoptr(GArray) leader = zc_store_units_looked_after (fx->store, fx->leader);
+  g_autoptr(GArray) lead = zc_store_units_looked_after (fx->store, fx->sj_lead);
+  g_autoptr(GArray) employee = zc_store_units_looked_after (fx->store, fx->sj_emp);
+  g_autoptr(GArray) inspector = zc_store_units_looked_after (fx->store, fx->inspector);
+  g_autoptr(ZcUnit) ck = zc_store_get_unit_by_code (fx->store, "CK", NULL);
+
+  /* The leader in charge of SJ and CK, who leads no unit: those two, in tree order. */
+  g_assert_cmpuint (leader->len, ==, 2);
+  g_assert_cmpint (unit_at (leader, 0), ==, fx->sj);
+  g_assert_cmpint (unit_at (leader, 1), ==, zc_record_get_id (ZC_RECORD (ck)));
+  /* A lead: the own unit alone. */
+  g_assert_cmpuint (lead->len, ==, 1);
+  g_assert_cmpint (unit_at (lead, 0), ==, fx->sj);
+  /* An employee, and an inspector who leads no unit: none (the inspector follows every unit
+   * on the dashboard, not as a reviewer). */
+  g_assert_cmpuint (employee->len, ==, 0);
+  g_assert_cmpuint (inspector->len, ==, 0);
+}
+
 static void
 test_sign_in (ZcFixture *fx, gconstpointer data)
 {
@@ -389,6 +418,7 @@ main (int argc, char *argv[])
   FX ("/store/units-import-bad-rows", test_units_import_refuses_bad_rows);
   FX ("/store/people-import-needs-inspector", test_people_import_needs_inspector);
   FX ("/store/units-tree-and-people", test_units_tree_and_people);
+  FX ("/store/units-looked-after", test_units_looked_after);
   FX ("/store/sign-in", test_sign_in);
   FX ("/store/wrong-passphrase-slowed", test_wrong_passphrase_is_slowed);
   FX ("/store/json-round-trip", test_json_round_trip);
