@@ -29,6 +29,10 @@ int      zc_record_bind_field       (ZcRecord      *self,
 char    *zc_record_diff_json        (ZcRecord     *old_record,
                                      ZcRecord     *new_record,
                                      guint        *n_changed);
+/* Whether the stored @field holds the same value in both records (as the diff sees it). */
+gboolean zc_record_field_equal      (ZcRecord      *a,
+                                     ZcRecord      *b,
+                                     const ZcField *field);
 /* Creates a record of @type from the current row of @stmt. */
 gpointer zc_record_new_from_stmt    (GType         type,
                                      sqlite3_stmt *stmt);

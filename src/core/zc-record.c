@@ -725,6 +725,14 @@ field_equal (ZcRecord      *a,
   return FALSE;
 }
 
+gboolean
+zc_record_field_equal (ZcRecord      *a,
+                       ZcRecord      *b,
+                       const ZcField *field)
+{
+  return field_equal (a, b, field);
+}
+
 static gboolean
 field_is_null (ZcRecord      *self,
                const ZcField *f)

@@ -24,8 +24,7 @@ struct _ZcStore
   guint        tx_depth;     /* nesting of zc_store_begin() */
   char        *last_hash;    /* the audit chain's head, cached inside a transaction */
   gboolean     fast_hash;    /* bulk writers may skip per-entry head lookups */
-  GHashTable  *insert_sql;   /* ZcRecordClass → its INSERT … RETURNING * (record_sql ()) */
-  GHashTable  *update_sql;   /* ZcRecordClass → its UPDATE … RETURNING * */
+  GHashTable  *insert_sql;   /* ZcRecordClass → its INSERT … RETURNING * (insert_sql ()) */
   gint64       now_second;   /* zc_store_now () of this second, made once */
   char        *now_text;
   char        *now_fixed;    /* the fixed day it was made with, or NULL */
@@ -219,6 +218,10 @@ char         *zc_audit_hash_row      (ZcStore      *self,
                                       const char   *table,
                                       sqlite3_stmt *stmt,
                                       gint64        row_id);
+/* The same for the row of an INSERT … RETURNING * just stepped, which has no link sets yet. */
+char         *zc_audit_hash_new_row  (ZcStore      *self,
+                                      const char   *table,
+                                      sqlite3_stmt *stmt);
 /* SHA-256 (hex) of the canonical form of a row (and its link sets), or NULL if gone. */
 char         *zc_audit_row_hash      (ZcStore     *self,
                                       const char  *table,

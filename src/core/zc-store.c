@@ -30,7 +30,6 @@ zc_store_finalize (GObject *object)
   g_free (self->last_hash);
   g_clear_pointer (&self->failures, g_hash_table_unref);
   g_clear_pointer (&self->insert_sql, g_hash_table_unref);
-  g_clear_pointer (&self->update_sql, g_hash_table_unref);
   g_free (self->now_text);
   g_free (self->now_fixed);
   g_clear_pointer (&self->facts, g_hash_table_unref);
@@ -58,7 +57,6 @@ zc_store_init (ZcStore *self)
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->insert_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->update_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->auth_delay = 1.0;
 }
@@ -948,46 +946,61 @@ write_time (ZcStore      *self,
 }
 
 /*
- * The INSERT or the UPDATE of a record class, made once per store (its text keys the
- * prepared statement). Both return the row as SQLite stored it, which the audit entry
- * hashes: the row is not read a second time.
+ * The INSERT of a record class, made once per store (its text keys the prepared statement).
+ * It returns the row as SQLite stored it, which the audit entry hashes: the row is not read
+ * a second time.
  */
 static const char *
-record_sql (ZcStore       *self,
-            ZcRecordClass *klass,
-            gboolean       update)
+insert_sql (ZcStore       *self,
+            ZcRecordClass *klass)
 {
-  GHashTable *cache = update ? self->update_sql : self->insert_sql;
-  char *text = g_hash_table_lookup (cache, klass);
+  char *text = g_hash_table_lookup (self->insert_sql, klass);
   GString *sql;
 
   if (text != NULL)
     return text;
   sql = g_string_new (NULL);
-  if (update)
-    {
-      g_string_append_printf (sql, "UPDATE %s SET updated = ?, revision = ?", klass->table);
-      for (guint i = 0; i < klass->n_fields; i++)
-        if (!klass->fields[i].display)
-          g_string_append_printf (sql, ", %s = ?", klass->fields[i].name);
-      g_string_append (sql, " WHERE id = ? RETURNING *");
-    }
-  else
-    {
-      g_string_append_printf (sql, "INSERT INTO %s (uuid, created, updated, revision",
-                              klass->table);
-      for (guint i = 0; i < klass->n_fields; i++)
-        if (!klass->fields[i].display)
-          g_string_append_printf (sql, ", %s", klass->fields[i].name);
-      g_string_append (sql, ") VALUES (?, ?, ?, ?");
-      for (guint i = 0; i < klass->n_fields; i++)
-        if (!klass->fields[i].display)
-          g_string_append (sql, ", ?");
-      g_string_append (sql, ") RETURNING *");
-    }
+  g_string_append_printf (sql, "INSERT INTO %s (uuid, created, updated, revision",
+                          klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (!klass->fields[i].display)
+      g_string_append_printf (sql, ", %s", klass->fields[i].name);
+  g_string_append (sql, ") VALUES (?, ?, ?, ?");
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (!klass->fields[i].display)
+      g_string_append (sql, ", ?");
+  g_string_append (sql, ") RETURNING *");
   text = g_string_free (sql, FALSE);
-  g_hash_table_insert (cache, klass, text);
+  g_hash_table_insert (self->insert_sql, klass, text);
   return text;
+}
+
+/*
+ * The UPDATE of the fields of @record that differ from @old, returning the row as SQLite
+ * stored it. Only those columns are set: SQLite rewrites the entry of every index, and fires
+ * every UPDATE OF trigger, whose column is in the SET list, changed or not, and most writes
+ * change one or two fields of a record with several indexes. @changed receives, for each
+ * field of the class, whether it is set (and bound, in order, after updated and revision).
+ * Its text keys the prepared statement, so each set of fields is prepared once.
+ */
+static char *
+update_sql (ZcRecordClass *klass,
+            ZcRecord      *old,
+            ZcRecord      *record,
+            gboolean      *changed)
+{
+  GString *sql = g_string_sized_new (256);
+
+  g_string_append_printf (sql, "UPDATE %s SET updated = ?, revision = ?", klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      changed[i] = !klass->fields[i].display &&
+                   !zc_record_field_equal (old, record, &klass->fields[i]);
+      if (changed[i])
+        g_string_append_printf (sql, ", %s = ?", klass->fields[i].name);
+    }
+  g_string_append (sql, " WHERE id = ? RETURNING *");
+  return g_string_free (sql, FALSE);
 }
 
 /* Steps a write … RETURNING * of one row of @table, and hashes the row it returns for the
@@ -1005,12 +1018,16 @@ step_returning (ZcStore       *self,
 
   if (rc == SQLITE_ROW)
     {
-      if (*row_id == 0)
-        *row_id = sqlite3_last_insert_rowid (self->db);
       for (int col = 0; revision && col < sqlite3_column_count (stmt); col++)
         if (g_str_equal (sqlite3_column_name (stmt, col), "revision"))
           *revision = sqlite3_column_int64 (stmt, col);
-      *row_hash = zc_audit_hash_row (self, table, stmt, *row_id);
+      if (*row_id == 0)
+        {
+          *row_id = sqlite3_last_insert_rowid (self->db);
+          *row_hash = zc_audit_hash_new_row (self, table, stmt);
+        }
+      else
+        *row_hash = zc_audit_hash_row (self, table, stmt, *row_id);
       rc = sqlite3_step (stmt);
     }
   if (rc != SQLITE_DONE)
@@ -1047,7 +1064,7 @@ zc_store_insert_record (ZcStore      *self,
   sqlite3_stmt *stmt;
   int index = 5;
 
-  if (!(stmt = zc_store_stmt (self, record_sql (self, klass, FALSE), error)))
+  if (!(stmt = zc_store_stmt (self, insert_sql (self, klass), error)))
     return FALSE;
 
   now = write_time (self, flags);
@@ -1123,6 +1140,8 @@ zc_store_update_record (ZcStore      *self,
   g_autofree char *diff = NULL;
   g_autofree char *row_hash = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *sql = NULL;
+  gboolean *changed;
   const char *updated;
   gint64 revision, id;
   sqlite3_stmt *stmt;
@@ -1159,12 +1178,14 @@ zc_store_update_record (ZcStore      *self,
       revision = zc_record_get_revision (old) + 1;
     }
 
-  if (!(stmt = zc_store_stmt (self, record_sql (self, klass, TRUE), error)))
+  changed = g_newa (gboolean, klass->n_fields);
+  sql = update_sql (klass, old, record, changed);
+  if (!(stmt = zc_store_stmt (self, sql, error)))
     return FALSE;
   sqlite3_bind_text (stmt, index++, updated, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, index++, revision);
   for (guint i = 0; i < klass->n_fields; i++)
-    if (!klass->fields[i].display)
+    if (changed[i])
       zc_record_bind_field (record, &klass->fields[i], stmt, index++);
   sqlite3_bind_int64 (stmt, index, zc_record_get_id (record));
   id = zc_record_get_id (record);
