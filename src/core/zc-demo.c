@@ -3551,10 +3551,12 @@ zc_demo_generate (ZcStore      *store,
   report_progress (d, 0.0);
   build_organisation (d);
 
-  /* One transaction for the whole campaign: give it a page cache that holds the indexes,
-   * so that SQLite does not spill pages to the log while it writes. */
+  /* One transaction for the whole campaign: give it a page cache that holds the whole file
+   * (about 420 MiB at city scale), so that SQLite neither spills dirty pages to the file in
+   * the middle of the transaction nor reads back the ones it dropped. The memory is taken
+   * only as pages are used, and given back when the demo ends. */
   cache_size = zc_store_query_int (store, -2000, "PRAGMA cache_size", NULL);
-  if (d->city && !zc_store_exec (store, "PRAGMA cache_size = -262144", error))
+  if (d->city && !zc_store_exec (store, "PRAGMA cache_size = -786432", error))
     return FALSE;
   left_wal = leave_wal (store);
   if (!zc_store_begin (store, error))

@@ -224,6 +224,56 @@ zc_store_list_form_findings (ZcStore   *self,
   return G_LIST_MODEL (list);
 }
 
+/* Whether @form_id is the actor's own form, in a state that lets its author edit it. Every
+ * finding and cause written comes here: the form is read whole only for a refusal. */
+static gboolean
+require_editable_own_form (ZcStore   *self,
+                           ZcPerson  *actor,
+                           gint64     form_id,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 person_id = 0;
+  int state = -1;
+  gboolean found;
+
+  if (!zc_policy_require (actor != NULL, actor, _("write a self-inspection form"), error))
+    return FALSE;
+  if (!(stmt = zc_store_stmt (self, "SELECT person_id, state FROM form WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, form_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      person_id = sqlite3_column_int64 (stmt, 0);
+      if (!zc_enum_from_string (ZC_TYPE_FORM_STATE, (const char *) sqlite3_column_text (stmt, 1),
+                                &state))
+        state = -1;
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    {
+      g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND, _("No self-inspection form yet"));
+      return FALSE;
+    }
+  if (!zc_policy_require (person_id == zc_record_get_id (ZC_RECORD (actor)), actor,
+                          _("edit another person’s self-inspection form"), error))
+    return FALSE;
+  if (state != ZC_FORM_STATE_DRAFT && state != ZC_FORM_STATE_RETURNED)
+    {
+      g_autoptr(ZcForm) form = zc_store_load (self, ZC_TYPE_FORM, form_id, error);
+      g_autofree char *label = NULL;
+
+      if (form == NULL)
+        return FALSE;
+      label = form_label (self, form);
+      zc_state_refuse (error, label, ZC_TYPE_FORM_STATE, form->state, _("be edited"));
+      return FALSE;
+    }
+  return zc_policy_require_phase (self, actor->unit_id, _("edit a self-inspection form"), error,
+                                  ZC_PHASE_INSPECTION, PHASES_END);
+}
+
 /* The actor's own form, in a state that lets its author edit it. */
 static ZcForm *
 editable_own_form (ZcStore   *self,
@@ -231,31 +281,9 @@ editable_own_form (ZcStore   *self,
                    gint64     form_id,
                    GError   **error)
 {
-  g_autoptr(ZcForm) form = NULL;
-  g_autofree char *label = NULL;
-
-  if (!zc_policy_require (actor != NULL, actor, _("write a self-inspection form"), error))
+  if (!require_editable_own_form (self, actor, form_id, error))
     return NULL;
-  form = zc_store_load (self, ZC_TYPE_FORM, form_id, NULL);
-  if (form == NULL)
-    {
-      g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND, _("No self-inspection form yet"));
-      return NULL;
-    }
-  if (!zc_policy_require (form->person_id == zc_record_get_id (ZC_RECORD (actor)), actor,
-                          _("edit another person’s self-inspection form"), error))
-    return NULL;
-  if (form->state != ZC_FORM_STATE_DRAFT && form->state != ZC_FORM_STATE_RETURNED)
-    {
-      /* The label only for the refusal: every finding and cause written comes here. */
-      label = form_label (self, form);
-      zc_state_refuse (error, label, ZC_TYPE_FORM_STATE, form->state, _("be edited"));
-      return NULL;
-    }
-  if (!zc_policy_require_phase (self, actor->unit_id, _("edit a self-inspection form"), error,
-                                ZC_PHASE_INSPECTION, PHASES_END))
-    return NULL;
-  return g_steal_pointer (&form);
+  return zc_store_load (self, ZC_TYPE_FORM, form_id, error);
 }
 
 static gboolean
@@ -278,13 +306,12 @@ zc_store_save_finding (ZcStore    *self,
                        ZcFinding  *finding,
                        GError    **error)
 {
-  g_autoptr(ZcForm) form = NULL;
   gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_FINDING (finding), FALSE);
 
-  if (!(form = editable_own_form (self, actor, finding->form_id, error)))
+  if (!require_editable_own_form (self, actor, finding->form_id, error))
     return FALSE;
   if (!validate_finding (self, finding, error))
     return FALSE;
@@ -334,13 +361,12 @@ zc_store_delete_finding (ZcStore    *self,
                          ZcFinding  *finding,
                          GError    **error)
 {
-  g_autoptr(ZcForm) form = NULL;
   g_autoptr(GListStore) causes = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
 
-  if (!(form = editable_own_form (self, actor, finding->form_id, error)))
+  if (!require_editable_own_form (self, actor, finding->form_id, error))
     return FALSE;
   causes = zc_store_query (self, ZC_TYPE_CAUSE, error, "SELECT * FROM cause WHERE finding_id = ?",
                            "i", zc_record_get_id (ZC_RECORD (finding)));
@@ -387,8 +413,8 @@ zc_store_list_causes (ZcStore   *self,
   return G_LIST_MODEL (list);
 }
 
-static ZcForm *
-editable_form_of_finding (ZcStore   *self,
+static gboolean
+require_editable_form_of_finding (ZcStore   *self,
                           ZcPerson  *actor,
                           gint64     finding_id,
                           GError   **error)
@@ -399,9 +425,9 @@ editable_form_of_finding (ZcStore   *self,
   if (form_id == 0)
     {
       g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND, _("The problem does not exist"));
-      return NULL;
+      return FALSE;
     }
-  return editable_own_form (self, actor, form_id, error);
+  return require_editable_own_form (self, actor, form_id, error);
 }
 
 gboolean
@@ -410,13 +436,12 @@ zc_store_save_cause (ZcStore   *self,
                      ZcCause   *cause,
                      GError   **error)
 {
-  g_autoptr(ZcForm) form = NULL;
   gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_CAUSE (cause), FALSE);
 
-  if (!(form = editable_form_of_finding (self, actor, cause->finding_id, error)))
+  if (!require_editable_form_of_finding (self, actor, cause->finding_id, error))
     return FALSE;
   if (!zc_validate_text (cause->text, _("Cause"), ZC_LIMIT_CAUSE, FALSE, error) ||
       !zc_validate_text (cause->why_chain, _("Why?"), ZC_LIMIT_CAUSE, FALSE, error) ||
@@ -463,10 +488,9 @@ zc_store_delete_cause (ZcStore   *self,
                        ZcCause   *cause,
                        GError   **error)
 {
-  g_autoptr(ZcForm) form = NULL;
   gboolean ok;
 
-  if (!(form = editable_form_of_finding (self, actor, cause->finding_id, error)))
+  if (!require_editable_form_of_finding (self, actor, cause->finding_id, error))
     return FALSE;
   if (!zc_store_begin (self, error))
     return FALSE;
