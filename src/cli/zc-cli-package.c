@@ -163,50 +163,24 @@ zc_cli_cmd_package_export (ZcCli  *cli,
   return ZC_CLI_EXIT_OK;
 }
 
-int
-zc_cli_cmd_package_import (ZcCli  *cli,
-                           int     argc,
-                           char  **argv)
+/* Files imported between two commits when several are given. */
+#define IMPORT_BATCH 200
+
+static void
+print_import_report (const char       *path,
+                     ZcExchangeReport *report)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(ZcExchangeReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  context = zc_cli_context_new (_("FILE"),
-                                _("Read an exchange file into this database: all of it or, "
-                                  "when anything is wrong with it, nothing. Importing the same "
-                                  "file twice changes nothing. A campaign file opens a new, "
-                                  "empty database."));
-  if (!zc_cli_parse (context, &argc, &argv))
-    return ZC_CLI_EXIT_USAGE;
-  if (argc < 2)
-    return zc_cli_usage_error (context, _("no file given"));
-  if (argc > 2)
-    return zc_cli_usage_error (context, _("unexpected argument ‘%s’"), argv[2]);
-
-  /* Before a new database is created for it. */
-  if (!g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
-    return zc_cli_refuse (_("no file ‘%s’"), argv[1]);
-  status = zc_cli_open (cli, ZC_CLI_CREATES | ZC_CLI_WRITES);
-  if (status != ZC_CLI_EXIT_OK)
-    return status;
-
-  report = zc_exchange_import (cli->store, cli->actor, argv[1], NULL, NULL, NULL, &error);
-  if (report == NULL)
-    return zc_cli_refuse_error (error);
-
   for (guint i = 0; i < report->notes->len; i++)
     g_print ("%s\n", (const char *) report->notes->pdata[i]);
   for (guint i = 0; i < report->not_merged->len; i++)
     g_printerr (_("not merged: %s\n"), (const char *) report->not_merged->pdata[i]);
   if (report->signer_name)
-    g_print (_("%s: %s file of %s (%s), key %s\n"), argv[1],
+    g_print (_("%s: %s file of %s (%s), key %s\n"), path,
              zc_exchange_kind_to_string (report->kind), report->signer_name,
              report->signer_code ? report->signer_code : "?",
              report->fingerprint ? report->fingerprint : "?");
   else
-    g_print (_("%s: %s file, anonymous and unsigned\n"), argv[1],
+    g_print (_("%s: %s file, anonymous and unsigned\n"), path,
              zc_exchange_kind_to_string (report->kind));
   if (!report->changed)
     g_print (_("Nothing new: the database is unchanged\n"));
@@ -215,7 +189,64 @@ zc_cli_cmd_package_import (ZcCli  *cli,
                "%u not merged\n"),
              report->n_created, report->n_updated, report->n_unchanged, report->n_older,
              report->n_deleted, report->not_merged->len);
-  return ZC_CLI_EXIT_OK;
+}
+
+int
+zc_cli_cmd_package_import (ZcCli  *cli,
+                           int     argc,
+                           char  **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  int result = ZC_CLI_EXIT_OK;
+  int batch_start = 1;
+
+  context = zc_cli_context_new (_("FILE…"),
+                                _("Read exchange files into this database, one after the "
+                                  "other: all of each file or, when anything is wrong with it, "
+                                  "nothing of it. Importing the same file twice changes "
+                                  "nothing. A campaign file opens a new, empty database."));
+  if (!zc_cli_parse (context, &argc, &argv))
+    return ZC_CLI_EXIT_USAGE;
+  if (argc < 2)
+    return zc_cli_usage_error (context, _("no file given"));
+
+  /* Before a new database is created for them. */
+  for (int i = 1; i < argc; i++)
+    if (!g_file_test (argv[i], G_FILE_TEST_IS_REGULAR))
+      return zc_cli_refuse (_("no file ‘%s’"), argv[i]);
+  status = zc_cli_open (cli, ZC_CLI_CREATES | ZC_CLI_WRITES);
+  if (status != ZC_CLI_EXIT_OK)
+    return status;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(ZcExchangeReport) report = NULL;
+      gboolean batched = argc > 2;
+
+      /* Several files: a few hundred to a transaction, each file still all or nothing. */
+      if (batched && (i - 1) % IMPORT_BATCH == 0)
+        {
+          if (!zc_exchange_import_batch_begin (cli->store, &error))
+            return zc_cli_refuse_error (error);
+          batch_start = i;
+        }
+      report = zc_exchange_import (cli->store, cli->actor, argv[i], NULL, NULL, NULL, &error);
+      if (report == NULL)
+        {
+          result = zc_cli_refuse_error (error);
+          g_clear_error (&error);
+        }
+      else
+        print_import_report (argv[i], report);
+      if (batched && (i % IMPORT_BATCH == 0 || i == argc - 1) &&
+          !zc_exchange_import_batch_end (cli->store, &error))
+        /* Translators: "a.zip to f.zip were not imported: …" (the files of the batch) */
+        return zc_cli_refuse (_("%s to %s were not imported: %s"), argv[batch_start], argv[i],
+                              error->message);
+    }
+  return result;
 }
 
 int

@@ -2552,6 +2552,27 @@ zc_exchange_import (ZcStore                 *store,
   return g_steal_pointer (&report);
 }
 
+gboolean
+zc_exchange_import_batch_begin (ZcStore  *store,
+                                GError  **error)
+{
+  g_return_val_if_fail (ZC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (store->tx_depth == 0, FALSE);
+
+  return zc_store_begin (store, error);
+}
+
+gboolean
+zc_exchange_import_batch_end (ZcStore  *store,
+                              GError  **error)
+{
+  g_return_val_if_fail (ZC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (store->tx_depth == 1, FALSE);
+
+  /* A failed commit rolls the whole batch back. */
+  return zc_store_commit (store, error);
+}
+
 /* ---- exporting ----------------------------------------------------------------------------- */
 
 typedef struct
@@ -3195,17 +3216,19 @@ build_package (Export  *ex,
   return g_byte_array_free_to_bytes (g_steal_pointer (&zip));
 }
 
-gboolean
-zc_exchange_export (ZcStore                 *store,
-                    ZcPerson                *actor,
-                    ZcExchangeKind           kind,
-                    gint64                   unit_id,
-                    const char              *passphrase,
-                    const char              *path,
-                    ZcExchangeProgressFunc   progress,
-                    gpointer                 progress_data,
-                    GCancellable            *cancellable,
-                    GError                 **error)
+/* The export, the signing key opened with @passphrase or given open (@given_secret). */
+static gboolean
+export_file (ZcStore                 *store,
+             ZcPerson                *actor,
+             ZcExchangeKind           kind,
+             gint64                   unit_id,
+             const char              *passphrase,
+             const guint8            *given_secret,
+             const char              *path,
+             ZcExchangeProgressFunc   progress,
+             gpointer                 progress_data,
+             GCancellable            *cancellable,
+             GError                 **error)
 {
   Export ex = { 0, };
   g_autoptr(GBytes) bytes = NULL;
@@ -3295,7 +3318,23 @@ zc_exchange_export (ZcStore                 *store,
     {
       guint8 person_secret[ZC_KEY_SECRET_BYTES];
 
-      if (!zc_store_unlock_key (store, stored, passphrase, person_secret, error))
+      if (given_secret != NULL)
+        {
+          guint8 pk[ZC_KEY_PUBLIC_BYTES];
+
+          /* As zc_store_unlock_key() checks: the key others have pinned. */
+          if (!zc_keys_public_from_hex (stored->pubkey, pk) ||
+              memcmp (pk, given_secret + ZC_KEY_SECRET_BYTES - ZC_KEY_PUBLIC_BYTES,
+                      sizeof pk) != 0)
+            {
+              g_set_error (error, ZC_ERROR, ZC_ERROR_AUTH,
+                           _("The signing key of %s does not match the public key on record"),
+                           stored->name);
+              goto out;
+            }
+          memcpy (person_secret, given_secret, sizeof person_secret);
+        }
+      else if (!zc_store_unlock_key (store, stored, passphrase, person_secret, error))
         goto out;
       if (kind_uses_campaign_key (kind))
         {
@@ -3339,6 +3378,37 @@ out:
   if (ok && progress)
     progress (1.0, _("Done"), progress_data);
   return ok;
+}
+
+gboolean
+zc_exchange_export (ZcStore                 *store,
+                    ZcPerson                *actor,
+                    ZcExchangeKind           kind,
+                    gint64                   unit_id,
+                    const char              *passphrase,
+                    const char              *path,
+                    ZcExchangeProgressFunc   progress,
+                    gpointer                 progress_data,
+                    GCancellable            *cancellable,
+                    GError                 **error)
+{
+  return export_file (store, actor, kind, unit_id, passphrase, NULL, path, progress,
+                      progress_data, cancellable, error);
+}
+
+gboolean
+zc_exchange_export_with_key (ZcStore                 *store,
+                             ZcPerson                *actor,
+                             ZcExchangeKind           kind,
+                             gint64                   unit_id,
+                             const guint8            *secret,
+                             const char              *path,
+                             GError                 **error)
+{
+  g_return_val_if_fail (secret != NULL, FALSE);
+
+  return export_file (store, actor, kind, unit_id, NULL, secret, path, NULL, NULL, NULL,
+                      error);
 }
 
 /* ---- re-enrolment -------------------------------------------------------------------------- */

@@ -93,6 +93,23 @@ gboolean          zc_exchange_export        (ZcStore                *store,
                                              GError                **error);
 
 /*
+ * zc_exchange_export_with_key:
+ * @secret: @actor's secret signing key, already open (ZC_KEY_SECRET_BYTES bytes)
+ *
+ * zc_exchange_export() for a caller that holds @actor's key open, as one that writes many
+ * people's files at once (benchmarks, test data) after making their keys with a
+ * ZcKeySealer. The key must be the one on record for @actor; campaign and decisions files
+ * open the campaign key with it as zc_exchange_export() does with the passphrase's.
+ */
+gboolean          zc_exchange_export_with_key (ZcStore                *store,
+                                               ZcPerson               *actor,
+                                               ZcExchangeKind          kind,
+                                               gint64                  unit_id,
+                                               const guint8           *secret,
+                                               const char             *path,
+                                               GError                **error);
+
+/*
  * zc_exchange_import:
  * @actor: who imports (for the audit log); may be NULL, as when a campaign file creates
  *   the database of a new installation
@@ -108,6 +125,21 @@ ZcExchangeReport *zc_exchange_import        (ZcStore                *store,
                                              gpointer                progress_data,
                                              GCancellable           *cancellable,
                                              GError                **error);
+
+/*
+ * zc_exchange_import_batch_begin, zc_exchange_import_batch_end:
+ *
+ * Groups the zc_exchange_import() calls between them into one transaction of the database,
+ * for reading many files at once (a lead's or an inspector's thousands of form files):
+ * every file is still all or nothing, a refused one rolls back only its own changes, but the
+ * changes are written out together at zc_exchange_import_batch_end(), which spares a
+ * commit per file. When that write fails, nothing of the batch is kept (FALSE and @error).
+ * Keep batches to a few hundred files: the database is locked for writing meanwhile.
+ */
+gboolean          zc_exchange_import_batch_begin (ZcStore             *store,
+                                                  GError             **error);
+gboolean          zc_exchange_import_batch_end   (ZcStore             *store,
+                                                  GError             **error);
 
 /* The same in a worker thread on its own connection to @store's file. @progress is called
  * in the thread-default main context of the caller. */

@@ -39,28 +39,79 @@ derive_key (const char   *passphrase,
   return TRUE;
 }
 
+struct _ZcKeySealer
+{
+  guint8 salt[crypto_pwhash_SALTBYTES];
+  guint8 key[crypto_secretbox_KEYBYTES];
+};
+
+ZcKeySealer *
+zc_keys_sealer_new (const char  *passphrase,
+                    GError     **error)
+{
+  ZcKeySealer *sealer;
+
+  g_return_val_if_fail (passphrase != NULL, NULL);
+
+  sealer = sodium_malloc (sizeof (ZcKeySealer));
+  if (sealer == NULL)
+    {
+      g_set_error (error, ZC_ERROR, ZC_ERROR_IO,
+                   _("Not enough memory to protect the signing key"));
+      return NULL;
+    }
+  randombytes_buf (sealer->salt, sizeof sealer->salt);
+  if (!derive_key (passphrase, sealer->salt, sealer->key, error))
+    {
+      zc_keys_sealer_free (sealer);
+      return NULL;
+    }
+  return sealer;
+}
+
+void
+zc_keys_sealer_free (ZcKeySealer *sealer)
+{
+  /* sodium_free() wipes it. */
+  if (sealer != NULL)
+    sodium_free (sealer);
+}
+
+char *
+zc_keys_sealer_seal (ZcKeySealer  *sealer,
+                     const guint8 *secret)
+{
+  guint8 sealed[SEAL_BYTES];
+  guint8 *nonce = sealed + crypto_pwhash_SALTBYTES;
+  guint8 *box = nonce + crypto_secretbox_NONCEBYTES;
+  char hex[SEAL_BYTES * 2 + 1];
+
+  g_return_val_if_fail (sealer != NULL && secret != NULL, NULL);
+
+  memcpy (sealed, sealer->salt, crypto_pwhash_SALTBYTES);
+  randombytes_buf (nonce, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy (box, secret, ZC_KEY_SECRET_BYTES, nonce, sealer->key);
+  sodium_bin2hex (hex, sizeof hex, sealed, sizeof sealed);
+  return g_strconcat (SEAL_PREFIX, hex, NULL);
+}
+
 char *
 zc_keys_seal_secret (const guint8  *secret,
                      const char    *passphrase,
                      GError       **error)
 {
-  guint8 sealed[SEAL_BYTES];
-  guint8 key[crypto_secretbox_KEYBYTES];
-  guint8 *salt = sealed;
-  guint8 *nonce = sealed + crypto_pwhash_SALTBYTES;
-  guint8 *box = nonce + crypto_secretbox_NONCEBYTES;
-  char hex[SEAL_BYTES * 2 + 1];
+  ZcKeySealer *sealer;
+  char *sealed;
 
   g_return_val_if_fail (secret != NULL && passphrase != NULL, NULL);
 
-  randombytes_buf (salt, crypto_pwhash_SALTBYTES);
-  randombytes_buf (nonce, crypto_secretbox_NONCEBYTES);
-  if (!derive_key (passphrase, salt, key, error))
+  /* A sealer of its own: a fresh salt for every secret sealed this way. */
+  sealer = zc_keys_sealer_new (passphrase, error);
+  if (sealer == NULL)
     return NULL;
-  crypto_secretbox_easy (box, secret, ZC_KEY_SECRET_BYTES, nonce, key);
-  sodium_memzero (key, sizeof key);
-  sodium_bin2hex (hex, sizeof hex, sealed, sizeof sealed);
-  return g_strconcat (SEAL_PREFIX, hex, NULL);
+  sealed = zc_keys_sealer_seal (sealer, secret);
+  zc_keys_sealer_free (sealer);
+  return sealed;
 }
 
 gboolean
@@ -195,4 +246,67 @@ zc_store_unlock_key (ZcStore     *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+zc_store_create_signing_key (ZcStore      *store,
+                             ZcPerson     *person,
+                             ZcKeySealer  *sealer,
+                             guint8       *secret,
+                             GError      **error)
+{
+  g_autofree char *old_seckey = NULL;
+  g_autofree char *sealed = NULL;
+  g_autoptr(JsonObject) fields = NULL;
+  guint8 pk[ZC_KEY_PUBLIC_BYTES];
+  char hex[ZC_KEY_PUBLIC_BYTES * 2 + 1];
+  JsonArray *pair;
+  gint64 id;
+
+  g_return_val_if_fail (ZC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (ZC_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (sealer != NULL && secret != NULL, FALSE);
+
+  id = zc_record_get_id (ZC_RECORD (person));
+  old_seckey = zc_store_query_text (store, "SELECT seckey FROM person WHERE id = ?", "i", id);
+  if (old_seckey != NULL)
+    {
+      g_set_error (error, ZC_ERROR, ZC_ERROR_STATE,
+                   _("%s has a signing key on this computer already"),
+                   zc_person_get_name (person));
+      return FALSE;
+    }
+
+  crypto_sign_keypair (pk, secret);
+  sealed = zc_keys_sealer_seal (sealer, secret);
+  sodium_bin2hex (hex, sizeof hex, pk, sizeof pk);
+
+  /* Logged as zc_store_set_passphrase() logs a key it creates. */
+  fields = json_object_new ();
+  pair = json_array_new ();
+  if (zc_person_get_pubkey (person) != NULL)
+    json_array_add_string_element (pair, zc_person_get_pubkey (person));
+  else
+    json_array_add_null_element (pair);
+  json_array_add_string_element (pair, hex);
+  json_object_set_array_member (fields, "pubkey", pair);
+
+  if (!zc_store_begin (store, error))
+    goto fail;
+  if (!zc_store_run (store, error, "UPDATE person SET seckey = ?, pubkey = ? WHERE id = ?",
+                     "ssi", sealed, hex, id) ||
+      !zc_audit_append (store, zc_record_get_uuid (ZC_RECORD (person)), "create_key", "person",
+                        zc_record_get_uuid (ZC_RECORD (person)), fields, id, FALSE, error))
+    {
+      zc_store_rollback (store);
+      goto fail;
+    }
+  if (!zc_store_commit (store, error))
+    goto fail;
+  zc_person_set_pubkey (person, hex);
+  return TRUE;
+
+fail:
+  sodium_memzero (secret, ZC_KEY_SECRET_BYTES);
+  return FALSE;
 }

@@ -28,6 +28,21 @@ gboolean  zc_keys_generate          (const char   *passphrase,
 char     *zc_keys_seal_secret       (const guint8 *secret,
                                      const char   *passphrase,
                                      GError      **error);
+/*
+ * A sealer encrypts secret keys under a passphrase with one key derivation (argon2id, the
+ * slow part) for all of them: every key it seals shares its salt, each has its own nonce,
+ * and each opens with zc_keys_open_secret() and the passphrase like any other. For making
+ * many keys at once (benchmarks, test data); a person's own key is sealed on its own.
+ */
+typedef struct _ZcKeySealer ZcKeySealer;
+
+ZcKeySealer *zc_keys_sealer_new     (const char   *passphrase,
+                                     GError      **error);
+char        *zc_keys_sealer_seal    (ZcKeySealer  *sealer,
+                                     const guint8 *secret);
+void         zc_keys_sealer_free    (ZcKeySealer  *sealer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcKeySealer, zc_keys_sealer_free)
+
 /* Decrypts a sealed secret key; a wrong passphrase is ZC_ERROR_AUTH. */
 gboolean  zc_keys_open_secret       (const char   *sealed,
                                      const char   *passphrase,
@@ -55,5 +70,22 @@ gboolean  zc_store_unlock_key       (ZcStore      *store,
                                      const char   *passphrase,
                                      guint8       *secret,
                                      GError      **error);
+
+/*
+ * zc_store_create_signing_key:
+ * @person: someone who has no key on this installation yet
+ * @sealer: seals the new secret key (under the passphrase it was made with)
+ * @secret: receives the new secret key, ZC_KEY_SECRET_BYTES bytes; wipe it after use
+ *
+ * Creates a signing key pair for @person as zc_store_set_passphrase() does on first use,
+ * without setting a passphrase to sign in with and without a key derivation of its own
+ * (logged as create_key). The new public key replaces the one pinned for @person, if any.
+ * Refused with ZC_ERROR_STATE when @person has a key here already.
+ */
+gboolean  zc_store_create_signing_key (ZcStore      *store,
+                                       ZcPerson     *person,
+                                       ZcKeySealer  *sealer,
+                                       guint8       *secret,
+                                       GError      **error);
 
 G_END_DECLS

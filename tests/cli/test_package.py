@@ -92,6 +92,38 @@ class PackageTests(unittest.TestCase):
                      '-o', refused, passphrase='wrong', status=1)
         self.assertFalse(os.path.exists(refused))
 
+    def test_several_files(self):
+        campaign = self.path('campaign.zip')
+        form = self.path('form.zip')
+        damaged = self.path('damaged.zip')
+        self.run_cli(self.inspector_db, INSPECTOR, 'package', 'export', '--kind', 'campaign',
+                     '-o', campaign, passphrase=PASSPHRASE)
+        self.run_cli(self.inspector_db, EMPLOYEE, 'package', 'export', '--kind', 'form',
+                     '-o', form, passphrase=PASSPHRASE)
+        with open(form, 'rb') as f:
+            data = bytearray(f.read())
+        data[len(data) // 2] ^= 1
+        with open(damaged, 'wb') as f:
+            f.write(data)
+
+        # One after the other into a new database: the damaged file alone is refused.
+        lead_db = self.path('lead.db')
+        result = self.run_cli(lead_db, None, 'package', 'import', campaign, damaged, form,
+                              status=1)
+        self.assertIn('damaged.zip', result.stderr)
+        self.assertIn(EMPLOYEE, result.stdout)
+        after = self.stats(lead_db)
+        self.assertGreater(after['findings'], 0)
+
+        # The same file twice in one call: the second changes nothing.
+        again = self.run_cli(lead_db, LEAD, 'package', 'import', form, form)
+        self.assertEqual(again.stdout.count('Nothing new'), 2)
+        self.assertEqual(self.stats(lead_db), after)
+
+        # A missing file: nothing is read.
+        self.run_cli(lead_db, LEAD, 'package', 'import', form, self.path('missing.zip'),
+                     status=1)
+
 
 def main():
     global CLI

@@ -1794,6 +1794,118 @@ test_references (World         *w,
   }
 }
 
+/* ---- many people's files at once -------------------------------------------------------- */
+
+/* Keys made with one sealer (one key derivation), files written with the keys held open, and
+ * read on the lead's computer in one batch where a damaged file is refused alone. */
+static void
+test_many_files (World         *w,
+                 gconstpointer  data)
+{
+  ZcFixture *fx = &w->fi;
+  const char * const codes[] = { "SJ02", "SJ03", "YL02" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcKeySealer) sealer = zc_keys_sealer_new ("批量口令2026", &error);
+  guint8 secrets[G_N_ELEMENTS (codes)][ZC_KEY_SECRET_BYTES];
+  g_autofree char *paths[G_N_ELEMENTS (codes)] = { NULL, };
+  g_autofree char *damaged = NULL;
+  g_autofree char *wrong = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(ZcPerson) p = person (fx->store, codes[i]);
+      g_autoptr(ZcForm) form = zc_fixture_submitted_form (fx, p);
+      guint8 opened[ZC_KEY_SECRET_BYTES];
+      guint8 again[ZC_KEY_SECRET_BYTES];
+
+      g_assert_true (zc_store_create_signing_key (fx->store, p, sealer, secrets[i], &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (zc_person_get_pubkey (p));
+      /* Sealed like any key: the passphrase opens it. */
+      g_assert_true (zc_store_unlock_key (fx->store, p, "批量口令2026", opened, &error));
+      g_assert_no_error (error);
+      g_assert_cmpmem (opened, sizeof opened, secrets[i], sizeof secrets[i]);
+      g_assert_false (zc_store_unlock_key (fx->store, p, "另一个口令2026", opened, &error));
+      g_assert_error (error, ZC_ERROR, ZC_ERROR_AUTH);
+      g_clear_error (&error);
+      /* A person with a key keeps it. */
+      g_assert_false (zc_store_create_signing_key (fx->store, p, sealer, again, &error));
+      g_assert_error (error, ZC_ERROR, ZC_ERROR_STATE);
+      g_clear_error (&error);
+
+      paths[i] = g_strdup_printf ("%s/many-%s.zip", fx->dir, codes[i]);
+      g_assert_true (zc_exchange_export_with_key (fx->store, p, ZC_EXCHANGE_KIND_FORM, 0,
+                                                  secrets[i], paths[i], &error));
+      g_assert_no_error (error);
+    }
+  zc_assert_verified (fx->store);
+
+  /* Someone else's key signs nothing. */
+  {
+    g_autoptr(ZcPerson) p = person (fx->store, codes[0]);
+
+    wrong = g_strdup_printf ("%s/many-wrong.zip", fx->dir);
+    g_assert_false (zc_exchange_export_with_key (fx->store, p, ZC_EXCHANGE_KIND_FORM, 0,
+                                                 secrets[1], wrong, &error));
+    g_assert_error (error, ZC_ERROR, ZC_ERROR_AUTH);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (wrong, G_FILE_TEST_EXISTS));
+  }
+
+  /* A copy of the second file with one byte changed. */
+  {
+    g_autofree char *bytes = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (paths[1], &bytes, &len, NULL));
+    bytes[len / 2] ^= 0x01;
+    damaged = g_strdup_printf ("%s/many-damaged.zip", fx->dir);
+    g_assert_true (g_file_set_contents (damaged, bytes, len, NULL));
+  }
+
+  /* One batch: the damaged file is refused, the others come in, keys pinned. */
+  {
+    g_autoptr(ZcPerson) lead = person (w->l, "YL01");
+    const char *order[] = { paths[0], damaged, paths[1], paths[2] };
+
+    g_assert_true (zc_exchange_import_batch_begin (w->l, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        g_autoptr(ZcExchangeReport) report = zc_exchange_import (w->l, lead, order[i], NULL,
+                                                                 NULL, NULL, &error);
+        if (order[i] == damaged)
+          {
+            g_assert_null (report);
+            g_assert_error (error, ZC_ERROR, ZC_ERROR_CORRUPT);
+            g_clear_error (&error);
+          }
+        else
+          {
+            g_assert_no_error (error);
+            g_assert_true (report->changed);
+            g_assert_true (report->pinned);
+            g_assert_cmpuint (report->not_merged->len, ==, 0);
+          }
+      }
+    g_assert_true (zc_exchange_import_batch_end (w->l, &error));
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(ZcPerson) mine = person (fx->store, codes[i]);
+      g_autoptr(ZcPerson) theirs = person (w->l, codes[i]);
+
+      g_assert_cmpstr (zc_person_get_pubkey (theirs), ==, zc_person_get_pubkey (mine));
+      g_assert_cmpint (zc_store_query_int (w->l, 0, "SELECT count(*) FROM form WHERE "
+                                                    "person_id = ? AND state = 'submitted'",
+                                           "i", zc_record_get_id (ZC_RECORD (theirs))), ==, 1);
+      sodium_memzero (secrets[i], sizeof secrets[i]);
+    }
+  zc_assert_verified (w->l);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1806,6 +1918,8 @@ main (int    argc,
   g_test_add ("/exchange/leader-in-charge", World, NULL, world_setup, test_leader_in_charge,
               world_teardown);
   g_test_add ("/exchange/references", World, NULL, world_setup, test_references,
+              world_teardown);
+  g_test_add ("/exchange/many-files", World, NULL, world_setup, test_many_files,
               world_teardown);
   return g_test_run ();
 }
