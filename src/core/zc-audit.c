@@ -77,11 +77,22 @@ hash_column (struct sha256_ctx *state,
     {
     case SQLITE_INTEGER:
       {
+        /* The decimal text of "%" G_GINT64_FORMAT, without printf: every column of every
+         * row written or verified comes here. */
+        gint64 value = sqlite3_column_int64 (stmt, col);
+        guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
         char buf[24];
-        int len = g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT,
-                              (gint64) sqlite3_column_int64 (stmt, col));
+        char *p = buf + sizeof buf;
 
-        hash_part (state, buf, len);
+        do
+          {
+            *--p = '0' + magnitude % 10;
+            magnitude /= 10;
+          }
+        while (magnitude);
+        if (value < 0)
+          *--p = '-';
+        hash_part (state, p, buf + sizeof buf - p);
       }
       break;
     case SQLITE_FLOAT:

@@ -947,8 +947,6 @@ write_time (ZcStore      *self,
 
 /*
  * The INSERT of a record class, made once per store (its text keys the prepared statement).
- * It returns the row as SQLite stored it, which the audit entry hashes: the row is not read
- * a second time.
  */
 static const char *
 insert_sql (ZcStore       *self,
@@ -969,15 +967,14 @@ insert_sql (ZcStore       *self,
   for (guint i = 0; i < klass->n_fields; i++)
     if (!klass->fields[i].display)
       g_string_append (sql, ", ?");
-  g_string_append (sql, ") RETURNING *");
+  g_string_append_c (sql, ')');
   text = g_string_free (sql, FALSE);
   g_hash_table_insert (self->insert_sql, klass, text);
   return text;
 }
 
 /*
- * The UPDATE of the fields of @record that differ from @old, returning the row as SQLite
- * stored it. Only those columns are set: SQLite rewrites the entry of every index, and fires
+ * The UPDATE of the fields of @record that differ from @old. Only those columns are set: SQLite rewrites the entry of every index, and fires
  * every UPDATE OF trigger, whose column is in the SET list, changed or not, and most writes
  * change one or two fields of a record with several indexes. @changed receives, for each
  * field of the class, whether it is set (and bound, in order, after updated and revision).
@@ -999,51 +996,62 @@ update_sql (ZcRecordClass *klass,
       if (changed[i])
         g_string_append_printf (sql, ", %s = ?", klass->fields[i].name);
     }
-  g_string_append (sql, " WHERE id = ? RETURNING *");
+  g_string_append (sql, " WHERE id = ?");
   return g_string_free (sql, FALSE);
 }
 
-/* Steps a write … RETURNING * of one row of @table, and hashes the row it returns for the
- * audit log (@row_id 0: the row just inserted). */
+/*
+ * Steps the INSERT or UPDATE (by id) of one row of @table, then reads the row as SQLite
+ * stored it and hashes it for the audit log (@row_id 0: the row just inserted). The row is
+ * read by its id rather than with RETURNING *: SQLite returns rows through a temporary
+ * table it makes, and a statement journal it opens, for every statement, which cost more
+ * than reading the row again from a page the write has just brought into the cache.
+ */
 static gboolean
-step_returning (ZcStore       *self,
-                sqlite3_stmt  *stmt,
-                const char    *table,
-                gint64        *row_id,
-                gint64        *revision,
-                char         **row_hash,
-                GError       **error)
+write_row (ZcStore       *self,
+           sqlite3_stmt  *stmt,
+           const char    *table,
+           gint64        *row_id,
+           gint64        *revision,
+           char         **row_hash,
+           GError       **error)
 {
+  gboolean inserted = *row_id == 0;
+  sqlite3_stmt *row;
+  char sql[64];
   int rc = sqlite3_step (stmt);
 
-  if (rc == SQLITE_ROW)
-    {
-      for (int col = 0; revision && col < sqlite3_column_count (stmt); col++)
-        if (g_str_equal (sqlite3_column_name (stmt, col), "revision"))
-          *revision = sqlite3_column_int64 (stmt, col);
-      if (*row_id == 0)
-        {
-          *row_id = sqlite3_last_insert_rowid (self->db);
-          *row_hash = zc_audit_hash_new_row (self, table, stmt);
-        }
-      else
-        *row_hash = zc_audit_hash_row (self, table, stmt, *row_id);
-      rc = sqlite3_step (stmt);
-    }
   if (rc != SQLITE_DONE)
     {
       zc_store_sql_error (self, table, error);
       sqlite3_reset (stmt);
-      g_clear_pointer (row_hash, g_free);
       return FALSE;
     }
   sqlite3_reset (stmt);
-  if (*row_hash == NULL)
+  if (inserted)
+    *row_id = sqlite3_last_insert_rowid (self->db);
+
+  g_snprintf (sql, sizeof sql, "SELECT * FROM %s WHERE id = ?", table);
+  if (!(row = zc_store_stmt (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (row, 1, *row_id);
+  rc = sqlite3_step (row);
+  if (rc == SQLITE_ROW)
     {
-      g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND, "%s %" G_GINT64_FORMAT, table, *row_id);
-      return FALSE;
+      for (int col = 0; revision && col < sqlite3_column_count (row); col++)
+        if (g_str_equal (sqlite3_column_name (row, col), "revision"))
+          *revision = sqlite3_column_int64 (row, col);
+      if (inserted)
+        *row_hash = zc_audit_hash_new_row (self, table, row);
+      else
+        *row_hash = zc_audit_hash_row (self, table, row, *row_id);
     }
-  return TRUE;
+  else if (rc != SQLITE_DONE)
+    zc_store_sql_error (self, table, error);
+  else
+    g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND, "%s %" G_GINT64_FORMAT, table, *row_id);
+  sqlite3_reset (row);
+  return *row_hash != NULL;
 }
 
 gboolean
@@ -1089,7 +1097,7 @@ zc_store_insert_record (ZcStore      *self,
     if (!klass->fields[i].display)
       zc_record_bind_field (record, &klass->fields[i], stmt, index++);
 
-  if (!step_returning (self, stmt, klass->table, &id, NULL, &row_hash, error))
+  if (!write_row (self, stmt, klass->table, &id, NULL, &row_hash, error))
     return FALSE;
   record_written (self, klass);
 
@@ -1189,7 +1197,7 @@ zc_store_update_record (ZcStore      *self,
       zc_record_bind_field (record, &klass->fields[i], stmt, index++);
   sqlite3_bind_int64 (stmt, index, zc_record_get_id (record));
   id = zc_record_get_id (record);
-  if (!step_returning (self, stmt, klass->table, &id, NULL, &row_hash, error))
+  if (!write_row (self, stmt, klass->table, &id, NULL, &row_hash, error))
     return FALSE;
   record_written (self, klass);
 
@@ -1855,7 +1863,7 @@ zc_store_touch_record (ZcStore     *self,
 {
   ZcRecordClass *klass = ZC_RECORD_GET_CLASS (record);
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET updated = ?, revision = revision + 1 "
-                                          "WHERE id = ? RETURNING *", klass->table);
+                                          "WHERE id = ?", klass->table);
   g_autofree char *now = zc_store_now (self);
   g_autofree char *row_hash = NULL;
   g_autofree char *fields_json = NULL;
@@ -1866,7 +1874,7 @@ zc_store_touch_record (ZcStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (!step_returning (self, stmt, klass->table, &id, &revision, &row_hash, error))
+  if (!write_row (self, stmt, klass->table, &id, &revision, &row_hash, error))
     return FALSE;
   record_written (self, klass);
   zc_record_set_common (record, id, zc_record_get_uuid (record),
