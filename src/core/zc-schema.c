@@ -361,9 +361,35 @@ static const char migration_2[] =
   "END;"
   "INSERT INTO item_fts (item_fts) VALUES ('rebuild');";
 
+/* Version 3: the full-text index of a finding or an item is rewritten only when one of its
+ * indexed texts changed. UPDATE OF fires whenever such a column is in the SET list, even
+ * set to the value it had; a writer that sets every column (an older Zicha, an exchange
+ * import) then made the index delete and add back every trigram of every text. */
+static const char migration_3[] =
+  "DROP TRIGGER finding_fts_au;"
+  "CREATE TRIGGER finding_fts_au AFTER UPDATE OF phenomenon, example, gap, measure ON finding"
+  "  WHEN old.phenomenon IS NOT new.phenomenon OR old.example IS NOT new.example"
+  "    OR old.gap IS NOT new.gap OR old.measure IS NOT new.measure BEGIN"
+  "  INSERT INTO finding_fts (finding_fts, rowid, phenomenon, example, gap, measure)"
+  "  VALUES ('delete', old.id, old.phenomenon, old.example, old.gap, old.measure);"
+  "  INSERT INTO finding_fts (rowid, phenomenon, example, gap, measure)"
+  "  VALUES (new.id, new.phenomenon, new.example, new.gap, new.measure);"
+  "END;"
+  "DROP TRIGGER item_fts_au;"
+  "CREATE TRIGGER item_fts_au AFTER UPDATE OF measure, progress_text, leader_text, person_text"
+  "  ON item"
+  "  WHEN old.measure IS NOT new.measure OR old.progress_text IS NOT new.progress_text"
+  "    OR old.leader_text IS NOT new.leader_text OR old.person_text IS NOT new.person_text BEGIN"
+  "  INSERT INTO item_fts (item_fts, rowid, measure, progress_text, leader_text, person_text)"
+  "  VALUES ('delete', old.id, old.measure, old.progress_text, old.leader_text, old.person_text);"
+  "  INSERT INTO item_fts (rowid, measure, progress_text, leader_text, person_text)"
+  "  VALUES (new.id, new.measure, new.progress_text, new.leader_text, new.person_text);"
+  "END;";
+
 const char * const zc_schema_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const guint zc_schema_n_migrations = G_N_ELEMENTS (zc_schema_migrations);

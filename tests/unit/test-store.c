@@ -116,6 +116,82 @@ test_upgrade_from_v1 (void)
   g_object_unref (store);
 }
 
+/* Rows of @table's full-text index (its segments and its per-row sizes change with every
+ * row indexed or removed). */
+static gint64
+fts_changes (ZcStore    *store,
+             const char *fts)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s_data) * 1000000 + "
+                                          "(SELECT coalesce (sum (id), 0) FROM %s_data)",
+                                          fts, fts);
+
+  return zc_store_query_int (store, -1, sql, NULL);
+}
+
+static void
+test_upgrade_from_v2 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_db ("v2.db");
+  ZcStore *store;
+  gint64 before;
+
+  /* A database of version 2, whose index triggers fire on any update of a text column. */
+  store = zc_store_open_at_version (path, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (zc_store_run (store, &error,
+                               "INSERT INTO unit (uuid, created, updated, code, name) VALUES "
+                               "('u1', 'x', 'x', 'U1', '办公室')", NULL));
+  g_assert_true (zc_store_run (store, &error,
+                               "INSERT INTO finding (uuid, created, updated, unit_id, phenomenon) "
+                               "VALUES ('f1', 'x', 'x', 1, '会议多、文件多，落实少')", NULL));
+  g_assert_true (zc_store_run (store, &error,
+                               "INSERT INTO problem (uuid, created, updated, unit_id, title) "
+                               "VALUES ('p1', 'x', 'x', 1, '落实少')", NULL));
+  g_assert_true (zc_store_run (store, &error,
+                               "INSERT INTO item (uuid, created, updated, problem_id, unit_id, "
+                               "measure) VALUES ('i1', 'x', 'x', 1, 1, '建立台账，逐项销号')",
+                               NULL));
+  before = fts_changes (store, "item_fts");
+  g_assert_true (zc_store_run (store, &error, "UPDATE item SET measure = measure", NULL));
+  g_assert_cmpint (fts_changes (store, "item_fts"), !=, before);
+  g_object_unref (store);
+
+  store = zc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zc_store_query_int (store, 0, "PRAGMA user_version", NULL), ==,
+                   zc_schema_n_migrations);
+  /* A text set to what it was leaves the indexes alone… */
+  before = fts_changes (store, "item_fts");
+  g_assert_true (zc_store_run (store, &error, "UPDATE item SET measure = measure, "
+                               "progress_text = progress_text, state = 'in_progress'", NULL));
+  g_assert_cmpint (fts_changes (store, "item_fts"), ==, before);
+  before = fts_changes (store, "finding_fts");
+  g_assert_true (zc_store_run (store, &error, "UPDATE finding SET phenomenon = phenomenon, "
+                               "gap = NULL, position = 2", NULL));
+  g_assert_cmpint (fts_changes (store, "finding_fts"), ==, before);
+  /* …and a changed text is indexed anew, the old one forgotten. */
+  g_assert_true (zc_store_run (store, &error, "UPDATE item SET progress_text = '已建立整改台账'",
+                               NULL));
+  g_assert_true (zc_store_run (store, &error, "UPDATE finding SET phenomenon = '文件多，调研少'",
+                               NULL));
+  g_assert_cmpint (zc_store_query_int (store, 0, "SELECT count(*) FROM item_fts WHERE "
+                                                 "item_fts MATCH '整改台账'", NULL), ==, 1);
+  g_assert_cmpint (zc_store_query_int (store, 0, "SELECT count(*) FROM item_fts WHERE "
+                                                 "item_fts MATCH '逐项销号'", NULL), ==, 1);
+  g_assert_cmpint (zc_store_query_int (store, 0, "SELECT count(*) FROM finding_fts WHERE "
+                                                 "finding_fts MATCH '调研少'", NULL), ==, 1);
+  g_assert_cmpint (zc_store_query_int (store, 0, "SELECT count(*) FROM finding_fts WHERE "
+                                                 "finding_fts MATCH '落实少'", NULL), ==, 0);
+  g_assert_true (zc_store_exec (store, "INSERT INTO finding_fts (finding_fts) "
+                                       "VALUES ('integrity-check')", &error));
+  g_assert_true (zc_store_exec (store, "INSERT INTO item_fts (item_fts) "
+                                       "VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+}
+
 static void
 test_failed_migration_rolls_back (void)
 {
@@ -410,6 +486,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/store/foreign-file-refused", test_foreign_file_refused);
   g_test_add_func ("/store/upgrade-from-v1", test_upgrade_from_v1);
+  g_test_add_func ("/store/upgrade-from-v2", test_upgrade_from_v2);
   g_test_add_func ("/store/failed-migration-rolls-back", test_failed_migration_rolls_back);
 #define FX(path, fn) g_test_add (path, ZcFixture, NULL, zc_fixture_setup, fn, zc_fixture_teardown)
   FX ("/store/campaign-init", test_campaign_init);
