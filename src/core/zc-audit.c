@@ -77,22 +77,10 @@ hash_column (struct sha256_ctx *state,
     {
     case SQLITE_INTEGER:
       {
-        /* The decimal text of "%" G_GINT64_FORMAT, without printf: every column of every
-         * row written or verified comes here. */
-        gint64 value = sqlite3_column_int64 (stmt, col);
-        guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
-        char buf[24];
-        char *p = buf + sizeof buf;
+        char buf[ZC_INT64_BUF_SIZE];
+        const char *text = zc_format_int64 (buf, sqlite3_column_int64 (stmt, col));
 
-        do
-          {
-            *--p = '0' + magnitude % 10;
-            magnitude /= 10;
-          }
-        while (magnitude);
-        if (value < 0)
-          *--p = '-';
-        hash_part (state, p, buf + sizeof buf - p);
+        hash_part (state, text, buf + sizeof buf - 1 - text);
       }
       break;
     case SQLITE_FLOAT:

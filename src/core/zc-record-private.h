@@ -33,6 +33,11 @@ char    *zc_record_diff_json        (ZcRecord     *old_record,
 gboolean zc_record_field_equal      (ZcRecord      *a,
                                      ZcRecord      *b,
                                      const ZcField *field);
+#define ZC_INT64_BUF_SIZE 24
+/* The decimal text of @value ("%" G_GINT64_FORMAT) in @buf, without printf, which shows in
+ * the audit entry of every write. Returns where the text starts in @buf. */
+const char *zc_format_int64         (char           buf[ZC_INT64_BUF_SIZE],
+                                     gint64         value);
 /* Creates a record of @type from the current row of @stmt. */
 gpointer zc_record_new_from_stmt    (GType         type,
                                      sqlite3_stmt *stmt);

@@ -619,6 +619,15 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
   for (const guchar *p = (const guchar *) text; *p; p++)
     {
+      const guchar *run = p;
+
+      /* Most text needs no escape: append it a run at a time. */
+      while (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
       switch (*p)
         {
         case '"':
@@ -653,6 +662,25 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+const char *
+zc_format_int64 (char   buf[ZC_INT64_BUF_SIZE],
+                 gint64 value)
+{
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  char *p = buf + ZC_INT64_BUF_SIZE;
+
+  *--p = '\0';
+  do
+    {
+      *--p = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude);
+  if (value < 0)
+    *--p = '-';
+  return p;
+}
+
 /* The JSON value of a stored field, as field_to_json() and JsonGenerator give it. */
 static void
 append_json_field (GString       *out,
@@ -660,6 +688,7 @@ append_json_field (GString       *out,
                    const ZcField *f)
 {
   gpointer p = FIELD_PTR (self, f);
+  char buf[ZC_INT64_BUF_SIZE];
 
   switch (f->type)
     {
@@ -670,14 +699,14 @@ append_json_field (GString       *out,
         g_string_append (out, "null");
       break;
     case ZC_FIELD_INT:
-      g_string_append_printf (out, "%d", *(int *) p);
+      g_string_append (out, zc_format_int64 (buf, *(int *) p));
       break;
     case ZC_FIELD_INT64:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, *(gint64 *) p);
+      g_string_append (out, zc_format_int64 (buf, *(gint64 *) p));
       break;
     case ZC_FIELD_ID:
       if (*(gint64 *) p)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, *(gint64 *) p);
+        g_string_append (out, zc_format_int64 (buf, *(gint64 *) p));
       else
         g_string_append (out, "null");
       break;
@@ -688,7 +717,7 @@ append_json_field (GString       *out,
       append_json_string (out, zc_enum_to_string (f->gtype, *(int *) p));
       break;
     case ZC_FIELD_FLAGS:
-      g_string_append_printf (out, "%u", *(guint *) p);
+      g_string_append (out, zc_format_int64 (buf, *(guint *) p));
       break;
     case ZC_FIELD_DOUBLE:
     default:

@@ -911,8 +911,10 @@ actor_uuid (ZcPerson *actor)
 static char *
 new_uuid (ZcWriteFlags flags)
 {
+  static const char hex[] = "0123456789abcdef";
   guint64 ms = (guint64) (g_get_real_time () / 1000);
   guint8 b[16];
+  char *text;
 
   if (flags & ZC_WRITE_ANONYMOUS)
     return g_uuid_string_random ();
@@ -928,10 +930,16 @@ new_uuid (ZcWriteFlags flags)
     b[i] = (ms >> (8 * (5 - i))) & 0xff;
   b[6] = 0x70 | (b[6] & 0x0f);
   b[8] = 0x80 | (b[8] & 0x3f);
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-                          "%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
-                          b[11], b[12], b[13], b[14], b[15]);
+  text = g_malloc (37);
+  for (int i = 0, j = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        text[j++] = '-';
+      text[j++] = hex[b[i] >> 4];
+      text[j++] = hex[b[i] & 0x0f];
+    }
+  text[36] = '\0';
+  return text;
 }
 
 static char *

@@ -478,6 +478,43 @@ test_json_round_trip (ZcFixture *fx, gconstpointer data)
   g_assert_cmpuint (json_object_get_size (diff), ==, 0);
 }
 
+/* The audit entry's JSON, written without json-glib, is the text json-glib writes. */
+static void
+test_diff_json_as_json_glib (void)
+{
+  g_autoptr(ZcItem) a = zc_item_new ();
+  g_autoptr(ZcItem) b = zc_item_new ();
+  const char *texts[] = { NULL, "", "整改\"措施\"\\一\n二\t三\r\b\f", "\x01\x1f\x7f end",
+                          "plain", "／半角与全角／" };
+  const gint64 ids[] = { 0, 1, -1, G_MAXINT64, G_MININT64 + 1, 1234567890123 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonObject) diff = NULL;
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autofree char *expected = NULL;
+      g_autofree char *written = NULL;
+      guint n = 0;
+
+      zc_item_set_measure (b, texts[i]);
+      zc_item_set_progress_text (b, texts[(i + 2) % G_N_ELEMENTS (texts)]);
+      zc_item_set_leader_id (b, ids[i]);
+      zc_item_set_progress (b, (int) (ids[(i + 1) % G_N_ELEMENTS (ids)] % 1000));
+      zc_item_set_number (b, G_MININT + (int) i);
+      zc_item_set_state (b, i % 4);
+
+      diff = zc_record_diff (i % 2 ? ZC_RECORD (a) : NULL, ZC_RECORD (b));
+      json_node_set_object (node, diff);
+      expected = json_to_string (node, FALSE);
+      written = zc_record_diff_json (i % 2 ? ZC_RECORD (a) : NULL, ZC_RECORD (b), &n);
+      g_assert_cmpstr (written, ==, expected);
+      g_assert_cmpuint (n, ==, json_object_get_size (diff));
+      g_clear_object (&a);
+      a = g_steal_pointer (&b);
+      b = ZC_ITEM (zc_record_copy (ZC_RECORD (a)));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -487,6 +524,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/foreign-file-refused", test_foreign_file_refused);
   g_test_add_func ("/store/upgrade-from-v1", test_upgrade_from_v1);
   g_test_add_func ("/store/upgrade-from-v2", test_upgrade_from_v2);
+  g_test_add_func ("/store/diff-json-as-json-glib", test_diff_json_as_json_glib);
   g_test_add_func ("/store/failed-migration-rolls-back", test_failed_migration_rolls_back);
 #define FX(path, fn) g_test_add (path, ZcFixture, NULL, zc_fixture_setup, fn, zc_fixture_teardown)
   FX ("/store/campaign-init", test_campaign_init);
