@@ -291,6 +291,9 @@ item_row_new (ZcHomePage *self,
   return row;
 }
 
+/* The home page lists the most urgent of a person's items; the ledger has them all. */
+#define HOME_ITEMS_SHOWN 12u
+
 static void
 update_items (ZcHomePage *self)
 {
@@ -302,13 +305,27 @@ update_items (ZcHomePage *self)
   clear_list (self->items_list);
   query.person_id = zc_record_get_id (ZC_RECORD (self->actor));
   query.sort = "deadline";
+  /* One more than are shown, to know whether there are more. */
+  query.limit = HOME_ITEMS_SHOWN + 1;
   items = zc_store_list_items (self->store, self->actor, &query, &error);
   n = items ? g_list_model_get_n_items (items) : 0;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, HOME_ITEMS_SHOWN); i++)
     {
       g_autoptr(ZcItem) item = g_list_model_get_item (items, i);
 
       gtk_list_box_append (self->items_list, item_row_new (self, item));
+    }
+  if (n > HOME_ITEMS_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Only the %u item with the nearest "
+                                                            "deadline is shown here.",
+                                                            "Only the %u items with the nearest "
+                                                            "deadlines are shown here.",
+                                                            HOME_ITEMS_SHOWN),
+                                               HOME_ITEMS_SHOWN);
+
+      gtk_list_box_append (self->items_list, placeholder_row (more));
     }
   if (n == 0)
     gtk_list_box_append (self->items_list,

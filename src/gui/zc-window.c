@@ -790,7 +790,7 @@ take_screenshot_cb (gpointer user_data)
     texture = gsk_renderer_render_texture (renderer, node,
                                            &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (texture == NULL || !gdk_texture_save_to_png (texture, path))
-    g_printerr ("Could not save a screenshot to %s\n", path);
+    g_printerr ("Could not save a screenshot of %d×%d to %s\n", width, height, path);
 
   if (app != NULL)
     g_application_quit (G_APPLICATION (app));

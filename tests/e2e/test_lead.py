@@ -86,13 +86,17 @@ class LeadTests(zc_e2e.TestCase):
     def forms(self):
         return {f['staff code']: f['state'] for f in self.session.forms(self.db, unit=UNIT)}
 
-    def ledger(self):
-        """`zicha-cli ledger list` of the unit as {measure: state}."""
+    def ledger_rows(self):
+        """`zicha-cli ledger list` of the unit as {measure: row}."""
         out = self.session.cli(self.db, 'ledger', 'list', '--unit', UNIT, as_=LEAD).stdout
         lines = out.splitlines()
         header = lines[0].split('\t')
         rows = [dict(zip(header, line.split('\t'))) for line in lines[1:] if line]
-        return {row['measure']: row['state'] for row in rows}
+        return {row['measure']: row for row in rows}
+
+    def ledger(self):
+        """`zicha-cli ledger list` of the unit as {measure: state}."""
+        return {measure: row['state'] for measure, row in self.ledger_rows().items()}
 
     def wait_for_state(self, measure, state):
         try:
@@ -170,6 +174,7 @@ class LeadTests(zc_e2e.TestCase):
         app.find(os.path.basename(evidence), within=app.node, contains=True)
         press(app, 'Report', within=app.node)
         self.wait_for_state(MEASURE, 'In progress')
+        self.assertEqual(self.ledger_rows()[MEASURE]['progress'], '40%')
 
         press(app, 'Ask for Close-out…')
         app.wait_for_label('Ask for the Close-out', contains=True)
