@@ -15,9 +15,13 @@
  * not what is measured). It finds the pages by their classes (ZcDashboardPage, a class
  * whose name ends in "LedgerPage"), so that it measures whatever the window has and says
  * what is missing. "filter" shows the lead's ledger page (zc_ledger_page_new(), looked up
- * at run time) alone in a window of the same size, so that what is timed is the page. A page is "drawn" at the first frame painted after it is mapped and
- * done loading (zc_*_page_is_loading() where the page has one, otherwise no spinner of
- * the page spinning). Lines on standard output, read by zc-bench-launch or bench/run:
+ * at run time) alone in a window of the same size, so that what is timed is the page. A
+ * page is "drawn" at the first frame painted after it is mapped and done loading
+ * (zc_*_page_is_loading() or zc_*_page_get_loading() where the page has one, otherwise no
+ * spinner of the page spinning). A text typed is "drawn" at the first frame painted after
+ * the page's rows (zc_*_page_get_rows(), or its view's model) changed and the page is done
+ * loading again: a page that filters in steps is timed to its last step. Lines on standard
+ * output, read by zc-bench-launch or bench/run:
  *
  *   drawn MICROSECONDS     CLOCK_MONOTONIC when the dashboard had drawn
  *   ledger MICROSECONDS    the same for the ledger (rss)
@@ -216,10 +220,26 @@ page_is_loading (GtkWidget *page)
   return spinner_spinning (page);
 }
 
+typedef GListModel *(*GetRowsFunc) (gpointer page);
+
+/* The rows a page shows: zc_*_page_get_rows() where the page has it (the table's own model
+ * may keep its rows when they change), otherwise the model of its column or list view. */
 static GListModel *
 list_model_of (GtkWidget *page)
 {
+  g_autoptr(GString) symbol = g_string_new (NULL);
+  GetRowsFunc get_rows;
   GtkWidget *view;
+
+  for (const char *p = G_OBJECT_TYPE_NAME (page); *p; p++)
+    {
+      if (g_ascii_isupper (*p) && symbol->len > 0)
+        g_string_append_c (symbol, '_');
+      g_string_append_c (symbol, g_ascii_tolower (*p));
+    }
+  g_string_append (symbol, "_get_rows");
+  if ((get_rows = (GetRowsFunc) dlsym (RTLD_DEFAULT, symbol->str)) != NULL)
+    return get_rows (page);
 
   if ((view = find_of_type (page, GTK_TYPE_COLUMN_VIEW)) != NULL)
     return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
@@ -298,8 +318,9 @@ on_tick_cb (GtkWidget     *widget,
           g_signal_connect (b->rows, "items-changed", G_CALLBACK (on_items_changed_cb), b);
           b->changed = TRUE;
         }
-      /* The rows changed: the frame that follows shows them. */
-      if (b->changed)
+      /* The rows changed, and the page is done choosing them: the frame that follows shows
+       * them. */
+      if (b->changed && !page_is_loading (b->page))
         paint_next_frame (b);
       return G_SOURCE_CONTINUE;
     }

@@ -9,6 +9,7 @@
 #include "zc-lead-common.h"
 #include "zc-ledger-csv.h"
 #include "zc-ledger-page.h"
+#include "zc-ledger-slots.h"
 #include "zc-light.h"
 #include "zc-light-badge.h"
 #include "zc-xlsx.h"
@@ -61,6 +62,18 @@ static const ZcLight light_choices[] = {
   ZC_LIGHT_NONE,
 };
 
+/* What the filter lets through: what the filter widgets say. The ledger is read whole once;
+ * the filters choose among the rows in memory, as the core's query would (see row_matches). */
+typedef struct
+{
+  int      state;      /* -1: any */
+  int      light;      /* -1: any */
+  gint64   person_id;  /* 0: anyone */
+  char    *text;       /* NULL: no text */
+  char    *folded;     /* @text case-folded */
+  gboolean long_text;  /* three characters or more */
+} Criteria;
+
 struct _ZcLedgerPage
 {
   GtkWidget             parent_instance;
@@ -86,7 +99,13 @@ struct _ZcLedgerPage
   ZcPerson             *actor;
   gint64                unit_id;
   GListModel           *people;          /* of the unit, for the person filter */
-  GtkSortListModel     *sort_model;
+  GtkSortListModel     *sort_model;      /* every item of the unit, sorted */
+  GtkCustomFilter      *filter;
+  GtkFilterListModel   *filter_model;    /* the items shown */
+  ZcLedgerSlots         *rows;            /* the table's rows, showing them */
+  gboolean              rows_changing;
+  Criteria              criteria;        /* what the filter lets through */
+  gboolean              unit_has_items;
   GtkSingleSelection   *selection;
   GtkColumnViewColumn  *number_column;
 
@@ -115,11 +134,6 @@ typedef struct
   char    *today;
   gint64   actor_id;
   gint64   unit_id;
-  int      state;
-  int      light;
-  gint64   person_id;
-  char    *text;
-  gboolean filtered;
 } LoadJob;
 
 typedef struct
@@ -232,9 +246,83 @@ sort_key (ZcItem *item,
   return key;
 }
 
-/* Makes the sort keys of every text column of @items (in the thread that read them). */
+/*
+ * The texts a search looks in, made once per row as the sort keys are. They follow the
+ * core's query (zc_store_list_items()), so that the window shows the rows zicha-cli gives:
+ * three characters or more are looked for case-insensitively in the texts of the item's
+ * full-text index (measure, latest report, leader and person as written) and as written in
+ * the problem and the names of the leader, the person and the unit; one or two characters
+ * as written in the measure, the problem, the person, the leader and the unit.
+ */
+typedef struct
+{
+  char *indexed;       /* case-folded; fields apart by a line break, which no search holds */
+  char *names;
+  char *short_texts;
+} SearchKeys;
+
+static GQuark search_quark;
+
 static void
-prepare_sort_keys (GListModel *items)
+search_keys_free (gpointer data)
+{
+  SearchKeys *keys = data;
+
+  g_free (keys->indexed);
+  g_free (keys->names);
+  g_free (keys->short_texts);
+  g_free (keys);
+}
+
+static void
+append_field (GString    *string,
+              const char *text)
+{
+  if (text != NULL)
+    g_string_append (string, text);
+  g_string_append_c (string, '\n');
+}
+
+static const SearchKeys *
+search_keys (ZcItem *item)
+{
+  SearchKeys *keys = g_object_get_qdata (G_OBJECT (item), search_quark);
+
+  if (keys == NULL)
+    {
+      g_autoptr(GString) indexed = g_string_new (NULL);
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autoptr(GString) short_texts = g_string_new (NULL);
+
+      append_field (indexed, zc_item_get_measure (item));
+      append_field (indexed, zc_item_get_progress_text (item));
+      append_field (indexed, zc_item_get_leader_text (item));
+      append_field (indexed, zc_item_get_person_text (item));
+      append_field (names, zc_item_get_problem_text (item));
+      append_field (names, zc_item_get_leader_name (item));
+      append_field (names, zc_item_get_person_name (item));
+      append_field (names, zc_item_get_unit_name (item));
+      append_field (short_texts, zc_item_get_measure (item));
+      append_field (short_texts, zc_item_get_problem_text (item));
+      append_field (short_texts, zc_lead_coalesce (zc_item_get_person_name (item),
+                                                   zc_item_get_person_text (item)));
+      append_field (short_texts, zc_lead_coalesce (zc_item_get_leader_name (item),
+                                                   zc_item_get_leader_text (item)));
+      append_field (short_texts, zc_item_get_unit_name (item));
+
+      keys = g_new0 (SearchKeys, 1);
+      keys->indexed = g_utf8_casefold (indexed->str, indexed->len);
+      keys->names = g_string_free (g_steal_pointer (&names), FALSE);
+      keys->short_texts = g_string_free (g_steal_pointer (&short_texts), FALSE);
+      g_object_set_qdata_full (G_OBJECT (item), search_quark, keys, search_keys_free);
+    }
+  return keys;
+}
+
+/* Makes the sort keys of every text column of @items, and the texts a search looks in (in
+ * the thread that read them). */
+static void
+prepare_keys (GListModel *items)
 {
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -243,7 +331,79 @@ prepare_sort_keys (GListModel *items)
       for (int c = 0; c < N_COLUMNS; c++)
         if (is_text_column (c))
           sort_key (item, c);
+      search_keys (item);
     }
+}
+
+/* ---- filtering ------------------------------------------------------------------------------ */
+
+static void
+criteria_clear (Criteria *c)
+{
+  g_clear_pointer (&c->text, g_free);
+  g_clear_pointer (&c->folded, g_free);
+}
+
+static gboolean
+row_matches (gpointer object,
+             gpointer user_data)
+{
+  ZcLedgerPage *self = user_data;
+  const Criteria *c = &self->criteria;
+  ZcItem *item = object;
+  const SearchKeys *keys;
+
+  if ((c->state >= 0 && (int) zc_item_get_state (item) != c->state) ||
+      (c->light >= 0 && (int) zc_item_get_light (item) != c->light) ||
+      (c->person_id != 0 && zc_item_get_person_id (item) != c->person_id))
+    return FALSE;
+  if (c->text == NULL)
+    return TRUE;
+  keys = search_keys (item);
+  if (c->long_text)
+    return strstr (keys->indexed, c->folded) != NULL || strstr (keys->names, c->text) != NULL;
+  return strstr (keys->short_texts, c->text) != NULL;
+}
+
+/* How the rows of @now compare with those of @before: only fewer, only more, or other rows. */
+static GtkFilterChange
+criteria_change (const Criteria *before,
+                 const Criteria *now)
+{
+  gboolean fewer = FALSE, more = FALSE;
+
+#define COMPARE(field, any)                   \
+  if (before->field != now->field)            \
+    {                                         \
+      if (before->field == (any))             \
+        fewer = TRUE;                         \
+      else if (now->field == (any))           \
+        more = TRUE;                          \
+      else                                    \
+        fewer = more = TRUE;                  \
+    }
+  COMPARE (state, -1)
+  COMPARE (light, -1)
+  COMPARE (person_id, 0)
+#undef COMPARE
+
+  if (g_strcmp0 (before->text, now->text) != 0)
+    {
+      if (before->text == NULL)
+        fewer = TRUE;
+      else if (now->text == NULL)
+        more = TRUE;
+      /* A longer text in the same fields finds a part of the rows, a shorter one more. */
+      else if (before->long_text == now->long_text && strstr (now->text, before->text))
+        fewer = TRUE;
+      else if (before->long_text == now->long_text && strstr (before->text, now->text))
+        more = TRUE;
+      else
+        fewer = more = TRUE;
+    }
+  if (fewer && more)
+    return GTK_FILTER_CHANGE_DIFFERENT;
+  return fewer ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT;
 }
 
 static int
@@ -368,16 +528,15 @@ set_text (GtkWidget  *cell,
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
 }
 
+/* Shows @item in @cell, the cell of @column. */
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+fill_cell (GtkWidget *cell,
+           Column     column,
+           ZcItem    *item,
+           GtkWidget *page)
 {
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  ZcItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *page = g_object_get_data (G_OBJECT (factory), "zc-page");
-
+  if (item == NULL)
+    return;
   switch (column)
     {
     case COL_NUMBER:
@@ -454,6 +613,46 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+static void
+on_row_changed_cb (ZcLedgerSlot *row,
+                   GtkListItem *list_item)
+{
+  fill_cell (gtk_list_item_get_child (list_item),
+             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "zc-column")),
+             zc_ledger_slot_get_item (row),
+             g_object_get_data (G_OBJECT (list_item), "zc-page"));
+}
+
+/* A cell stays with its row of the table: it follows the items the row shows. */
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  ZcLedgerSlot *row = gtk_list_item_get_item (list_item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (list_item), "zc-column", user_data);
+  g_object_set_data (G_OBJECT (list_item), "zc-page",
+                     g_object_get_data (G_OBJECT (factory), "zc-page"));
+  handler = g_signal_connect (row, "changed", G_CALLBACK (on_row_changed_cb), list_item);
+  g_object_set_data (G_OBJECT (list_item), "zc-row-handler", GSIZE_TO_POINTER (handler));
+  on_row_changed_cb (row, list_item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  ZcLedgerSlot *row = gtk_list_item_get_item (list_item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "zc-row-handler"));
+
+  if (row != NULL && handler != 0)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (list_item), "zc-row-handler", NULL);
+}
+
 /* ---- loading -------------------------------------------------------------------------------- */
 
 static void
@@ -463,7 +662,6 @@ load_job_free (gpointer data)
 
   g_free (job->path);
   g_free (job->today);
-  g_free (job->text);
   g_free (job);
 }
 
@@ -502,10 +700,6 @@ load_thread (GTask        *task,
       return;
     }
   query.unit_id = job->unit_id;
-  query.state = job->state;
-  query.light = job->light;
-  query.person_id = job->person_id;
-  query.text = job->text;
 
   result = g_new0 (LoadResult, 1);
   result->items = zc_store_list_items (store, actor, &query, &error);
@@ -515,27 +709,15 @@ load_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  prepare_sort_keys (result->items);
-  if (!job->filtered || g_list_model_get_n_items (result->items) > 0)
-    result->unit_has_items = g_list_model_get_n_items (result->items) > 0;
-  else if (!g_cancellable_is_cancelled (cancellable))
-    {
-      /* Nothing matches: is the ledger empty, or only the filters too narrow? */
-      ZcItemQuery any = ZC_ITEM_QUERY_INIT;
-      g_autoptr(GListModel) one = NULL;
-
-      any.unit_id = job->unit_id;
-      any.limit = 1;
-      one = zc_store_list_items (store, actor, &any, NULL);
-      result->unit_has_items = one != NULL && g_list_model_get_n_items (one) > 0;
-    }
+  prepare_keys (result->items);
+  result->unit_has_items = g_list_model_get_n_items (result->items) > 0;
   g_task_return_pointer (task, result, load_result_free);
 }
 
 static void
 update_count (ZcLedgerPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rectification item",
                                                         "%u rectification items", n), n);
 
@@ -562,7 +744,7 @@ static void
 select_id (ZcLedgerPage *self,
            gint64        item_id)
 {
-  GListModel *model = G_LIST_MODEL (self->sort_model);
+  GListModel *model = G_LIST_MODEL (self->filter_model);
 
   for (guint i = 0; item_id != 0 && i < g_list_model_get_n_items (model); i++)
     {
@@ -578,21 +760,77 @@ select_id (ZcLedgerPage *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* The count and the page for the rows the filters let through. */
+static void
+update_rows (ZcLedgerPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  update_count (self);
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack,
+                                      self->unit_has_items ? "no-match" : "empty");
+}
+
 static void
 show_items (ZcLedgerPage *self,
             GListModel   *items,
             gboolean      unit_has_items)
 {
-  guint n = g_list_model_get_n_items (items);
   gint64 keep = self->selected_id;
 
+  self->unit_has_items = unit_has_items;
   gtk_sort_list_model_set_model (self->sort_model, items);
-  update_count (self);
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, unit_has_items ? "no-match" : "empty");
+  update_rows (self);
   select_id (self, keep);
+}
+
+/* Reads the filter widgets; the rows are chosen again among those in memory, as few as the
+ * change needs (a longer text looks only in the rows shown). */
+static void
+apply_filters (ZcLedgerPage *self)
+{
+  guint state = gtk_drop_down_get_selected (self->state_dropdown);
+  guint light = gtk_drop_down_get_selected (self->light_dropdown);
+  guint person = gtk_drop_down_get_selected (self->person_dropdown);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  Criteria now = { -1, -1, 0, NULL, NULL, FALSE };
+
+  if (state != 0 && state != GTK_INVALID_LIST_POSITION)
+    now.state = (int) state - 1;
+  if (light != 0 && light != GTK_INVALID_LIST_POSITION)
+    now.light = (int) light_choices[light - 1];
+  if (person != 0 && person != GTK_INVALID_LIST_POSITION && self->people != NULL)
+    {
+      g_autoptr(ZcPerson) who = g_list_model_get_item (self->people, person - 1);
+
+      now.person_id = who ? zc_record_get_id (ZC_RECORD (who)) : 0;
+    }
+  if (*text != '\0')
+    {
+      now.text = g_steal_pointer (&text);
+      now.folded = g_utf8_casefold (now.text, -1);
+      /* The core's full-text index takes three characters or more. */
+      now.long_text = g_utf8_strlen (now.text, -1) >= 3;
+    }
+
+  if (now.state == self->criteria.state && now.light == self->criteria.light &&
+      now.person_id == self->criteria.person_id && g_strcmp0 (now.text, self->criteria.text) == 0)
+    {
+      criteria_clear (&now);
+      return;
+    }
+  {
+    GtkFilterChange change = criteria_change (&self->criteria, &now);
+
+    criteria_clear (&self->criteria);
+    self->criteria = now;
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
+  }
+  if (!self->loading)
+    update_rows (self);
 }
 
 static void
@@ -623,24 +861,11 @@ on_loaded_cb (GObject      *source,
   load_result_free (loaded);
 }
 
-static gboolean
-filters_default (ZcLedgerPage *self)
-{
-  return gtk_drop_down_get_selected (self->state_dropdown) == 0 &&
-         gtk_drop_down_get_selected (self->light_dropdown) == 0 &&
-         gtk_drop_down_get_selected (self->person_dropdown) == 0 &&
-         *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0';
-}
-
 static void
 start_loading (ZcLedgerPage *self)
 {
   g_autoptr(GTask) task = NULL;
   LoadJob *job;
-  guint state = gtk_drop_down_get_selected (self->state_dropdown);
-  guint light = gtk_drop_down_get_selected (self->light_dropdown);
-  guint person = gtk_drop_down_get_selected (self->person_dropdown);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
   if (self->fixed_items)
     return;
@@ -650,22 +875,12 @@ start_loading (ZcLedgerPage *self)
   self->cancellable = g_cancellable_new ();
   self->generation++;
 
+  /* The whole ledger of the unit: the filters choose among its rows. */
   job = g_new0 (LoadJob, 1);
   job->path = g_strdup (zc_store_get_path (self->store));
   job->today = zc_store_today (self->store);
   job->actor_id = zc_record_get_id (ZC_RECORD (self->actor));
   job->unit_id = self->unit_id;
-  job->state = state == 0 || state == GTK_INVALID_LIST_POSITION ? -1 : (int) state - 1;
-  job->light = light == 0 || light == GTK_INVALID_LIST_POSITION ? -1
-                                                                : (int) light_choices[light - 1];
-  if (person != 0 && person != GTK_INVALID_LIST_POSITION && self->people != NULL)
-    {
-      g_autoptr(ZcPerson) who = g_list_model_get_item (self->people, person - 1);
-
-      job->person_id = who ? zc_record_get_id (ZC_RECORD (who)) : 0;
-    }
-  job->text = *text ? g_strdup (text) : NULL;
-  job->filtered = !filters_default (self);
 
   self->loading = TRUE;
   gtk_spinner_start (self->spinner);
@@ -897,7 +1112,7 @@ on_filter_changed_cb (ZcLedgerPage *self)
 {
   if (self->setting_filter || self->store == NULL)
     return;
-  start_loading (self);
+  apply_filters (self);
 }
 
 static void
@@ -907,10 +1122,37 @@ on_clear_filters_cb (ZcLedgerPage *self)
 }
 
 static void
+on_rows_changing_cb (ZcLedgerPage *self)
+{
+  self->rows_changing = TRUE;
+}
+
+static void
+on_rows_changed_cb (ZcLedgerPage *self)
+{
+  self->rows_changing = FALSE;
+  /* The item chosen is elsewhere now, or filtered out. */
+  if (self->selected_id != 0 && !self->loading)
+    {
+      select_id (self, self->selected_id);
+      if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+        {
+          self->selected_id = 0;
+          adw_flap_set_reveal_flap (self->flap, FALSE);
+        }
+    }
+  else if (self->selected_id == 0)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
 on_selection_changed_cb (ZcLedgerPage *self)
 {
-  ZcItem *item = gtk_single_selection_get_selected_item (self->selection);
+  ZcLedgerSlot *row = gtk_single_selection_get_selected_item (self->selection);
+  ZcItem *item = row ? zc_ledger_slot_get_item (row) : NULL;
 
+  if (self->rows_changing)
+    return;
   if (item == NULL)
     {
       /* A reload empties the model for a moment: keep what was chosen until it is back. */
@@ -1068,7 +1310,15 @@ zc_ledger_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  g_clear_object (&self->rows);
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
+  criteria_clear (&self->criteria);
   g_clear_object (&self->people);
   g_clear_object (&self->store);
   g_clear_object (&self->actor);
@@ -1107,6 +1357,7 @@ zc_ledger_page_class_init (ZcLedgerPageClass *klass)
 
       key_quarks[i] = g_quark_from_string (name);
     }
+  search_quark = g_quark_from_static_string ("zc-ledger-search-keys");
 
   g_type_ensure (ZC_TYPE_ITEM_PANE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1157,6 +1408,7 @@ zc_ledger_page_init (ZcLedgerPage *self)
       g_object_set_data (G_OBJECT (factory), "zc-page", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GINT_TO_POINTER (i));
       column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "ledger column",
                                                          columns[i].title),
                                            g_object_ref (factory));
@@ -1170,9 +1422,21 @@ zc_ledger_page_init (ZcLedgerPage *self)
         self->number_column = column;
     }
 
+  /* Sorted first, then filtered: a filter changed is not a sort again. */
   view_sorter = gtk_column_view_get_sorter (self->column_view);
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (view_sorter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->criteria.state = -1;
+  self->criteria.light = -1;
+  self->filter = gtk_custom_filter_new (row_matches, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  /* The rows shown change under the table's rows: the selection follows its item. */
+  g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (on_rows_changing_cb), self);
+  self->rows = zc_ledger_slots_new (G_LIST_MODEL (self->filter_model));
+  g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (on_rows_changed_cb), self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -1251,7 +1515,7 @@ zc_ledger_page_set_filter (ZcLedgerPage *self,
   gtk_drop_down_set_selected (self->person_dropdown, person_index);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   self->setting_filter = FALSE;
-  start_loading (self);
+  apply_filters (self);
 }
 
 gboolean
@@ -1259,7 +1523,8 @@ zc_ledger_page_get_loading (ZcLedgerPage *self)
 {
   g_return_val_if_fail (ZC_IS_LEDGER_PAGE (self), FALSE);
 
-  return self->loading || gtk_sort_list_model_get_pending (self->sort_model) > 0;
+  return self->loading || gtk_sort_list_model_get_pending (self->sort_model) > 0 ||
+         gtk_filter_list_model_get_pending (self->filter_model) > 0;
 }
 
 GListModel *
@@ -1267,7 +1532,7 @@ zc_ledger_page_get_rows (ZcLedgerPage *self)
 {
   g_return_val_if_fail (ZC_IS_LEDGER_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->filter_model);
 }
 
 GtkColumnView *
@@ -1285,7 +1550,8 @@ zc_ledger_page_select_item (ZcLedgerPage *self,
   g_return_val_if_fail (ZC_IS_LEDGER_PAGE (self), FALSE);
 
   select_id (self, item_id);
-  return gtk_single_selection_get_selected_item (self->selection) != NULL;
+  return self->selected_id == item_id && item_id != 0 &&
+         gtk_single_selection_get_selected_item (self->selection) != NULL;
 }
 
 void
