@@ -124,12 +124,15 @@ zc_store_exec (ZcStore     *self,
   return TRUE;
 }
 
-gboolean
-zc_store_bind_va (ZcStore      *self,
-                  sqlite3_stmt *stmt,
-                  GError      **error,
-                  const char   *types,
-                  va_list       args)
+/* @destructor SQLITE_STATIC only where the statement is stepped before the function that
+ * got the values returns: SQLite then reads the caller's text instead of a copy. */
+static gboolean
+bind_args (ZcStore           *self,
+           sqlite3_stmt      *stmt,
+           GError           **error,
+           sqlite3_destructor_type destructor,
+           const char        *types,
+           va_list            args)
 {
   int index = 1;
 
@@ -152,7 +155,7 @@ zc_store_bind_va (ZcStore      *self,
           {
             const char *s = va_arg (args, const char *);
 
-            rc = s ? sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT)
+            rc = s ? sqlite3_bind_text (stmt, index, s, -1, destructor)
                    : sqlite3_bind_null (stmt, index);
           }
           break;
@@ -163,6 +166,16 @@ zc_store_bind_va (ZcStore      *self,
         return zc_store_sql_error (self, "bind", error);
     }
   return TRUE;
+}
+
+gboolean
+zc_store_bind_va (ZcStore      *self,
+                  sqlite3_stmt *stmt,
+                  GError      **error,
+                  const char   *types,
+                  va_list       args)
+{
+  return bind_args (self, stmt, error, SQLITE_TRANSIENT, types, args);
 }
 
 gboolean
@@ -196,7 +209,7 @@ zc_store_run (ZcStore     *self,
   if (!(stmt = zc_store_stmt (self, sql, error)))
     return FALSE;
   va_start (args, types);
-  ok = zc_store_bind_va (self, stmt, error, types, args);
+  ok = bind_args (self, stmt, error, SQLITE_STATIC, types, args);
   va_end (args);
   if (!ok)
     return FALSE;
@@ -227,7 +240,7 @@ zc_store_query_int (ZcStore     *self,
   if (!(stmt = zc_store_stmt (self, sql, &error)))
     return fallback;
   va_start (args, types);
-  zc_store_bind_va (self, stmt, &error, types, args);
+  bind_args (self, stmt, &error, SQLITE_STATIC, types, args);
   va_end (args);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     value = sqlite3_column_int64 (stmt, 0);
@@ -249,7 +262,7 @@ zc_store_query_text (ZcStore     *self,
   if (!(stmt = zc_store_stmt (self, sql, &error)))
     return NULL;
   va_start (args, types);
-  zc_store_bind_va (self, stmt, &error, types, args);
+  bind_args (self, stmt, &error, SQLITE_STATIC, types, args);
   va_end (args);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -260,7 +273,6 @@ zc_store_query_text (ZcStore     *self,
 static GListStore *
 query_va (ZcStore     *self,
           GType        type,
-          gboolean     first_only,
           GError     **error,
           const char  *sql,
           const char  *types,
@@ -273,17 +285,10 @@ query_va (ZcStore     *self,
 
   if (!(stmt = zc_store_stmt (self, sql, error)))
     return NULL;
-  if (!zc_store_bind_va (self, stmt, error, types, args))
+  if (!bind_args (self, stmt, error, SQLITE_STATIC, types, args))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (rows, zc_record_new_from_stmt (type, stmt));
-      if (first_only)
-        {
-          rc = SQLITE_DONE;
-          break;
-        }
-    }
+    g_ptr_array_add (rows, zc_record_new_from_stmt (type, stmt));
   if (rc != SQLITE_DONE)
     {
       zc_store_sql_error (self, "read", error);
@@ -308,7 +313,7 @@ zc_store_query (ZcStore     *self,
   GListStore *list;
 
   va_start (args, types);
-  list = query_va (self, type, FALSE, error, sql, types, args);
+  list = query_va (self, type, error, sql, types, args);
   va_end (args);
   return list;
 }
@@ -322,19 +327,28 @@ zc_store_query_one (ZcStore     *self,
                     ...)
 {
   va_list args;
-  g_autoptr(GListStore) list = NULL;
+  sqlite3_stmt *stmt;
+  gpointer record = NULL;
+  gboolean bound;
+  int rc;
 
-  va_start (args, types);
-  list = query_va (self, type, TRUE, error, sql, types, args);
-  va_end (args);
-  if (list == NULL)
+  /* No list for one row: every write reads the record it changes through here. */
+  if (!(stmt = zc_store_stmt (self, sql, error)))
     return NULL;
-  if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
-    {
-      g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND, _("The record does not exist"));
-      return NULL;
-    }
-  return g_list_model_get_item (G_LIST_MODEL (list), 0);
+  va_start (args, types);
+  bound = bind_args (self, stmt, error, SQLITE_STATIC, types, args);
+  va_end (args);
+  if (!bound)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = zc_record_new_from_stmt (type, stmt);
+  else if (rc != SQLITE_DONE)
+    zc_store_sql_error (self, "read", error);
+  else
+    g_set_error (error, ZC_ERROR, ZC_ERROR_NOT_FOUND, _("The record does not exist"));
+  sqlite3_reset (stmt);
+  return record;
 }
 
 /* ---- transactions ------------------------------------------------------------------- */
