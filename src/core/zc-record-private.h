@@ -19,7 +19,8 @@ void     zc_record_set_common       (ZcRecord   *self,
 /* Sets every field named by a column of the current row of @stmt (unknown columns ignored). */
 void     zc_record_load_stmt        (ZcRecord     *self,
                                      sqlite3_stmt *stmt);
-/* Binds the stored field @field to @stmt at @index. */
+/* Binds the stored field @field to @stmt at @index. A text is bound in place, not copied:
+ * step @stmt before the field changes or @self goes. */
 int      zc_record_bind_field       (ZcRecord      *self,
                                      const ZcField *field,
                                      sqlite3_stmt  *stmt,

@@ -1019,7 +1019,7 @@ zc_record_bind_field (ZcRecord      *self,
     case ZC_FIELD_STR:
       if (*(char **) p == NULL)
         return sqlite3_bind_null (stmt, index);
-      return sqlite3_bind_text (stmt, index, *(char **) p, -1, SQLITE_TRANSIENT);
+      return sqlite3_bind_text (stmt, index, *(char **) p, -1, SQLITE_STATIC);
     case ZC_FIELD_INT:
     case ZC_FIELD_BOOL:
       return sqlite3_bind_int (stmt, index, *(int *) p);

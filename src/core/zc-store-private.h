@@ -24,7 +24,8 @@ struct _ZcStore
   guint        tx_depth;     /* nesting of zc_store_begin() */
   char        *last_hash;    /* the audit chain's head, cached inside a transaction */
   gboolean     fast_hash;    /* bulk writers may skip per-entry head lookups */
-  GHashTable  *insert_sql;   /* ZcRecordClass → its INSERT … RETURNING * (insert_sql ()) */
+  GHashTable  *insert_stmts; /* ZcRecordClass → its INSERT (insert_stmt ()), in stmts */
+  GHashTable  *row_stmts;    /* a class's table name → its SELECT * … WHERE id = ?, in stmts */
   gint64       now_second;   /* zc_store_now () of this second, made once */
   char        *now_text;
   char        *now_fixed;    /* the fixed day it was made with, or NULL */

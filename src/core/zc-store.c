@@ -29,7 +29,8 @@ zc_store_finalize (GObject *object)
   g_free (self->today);
   g_free (self->last_hash);
   g_clear_pointer (&self->failures, g_hash_table_unref);
-  g_clear_pointer (&self->insert_sql, g_hash_table_unref);
+  g_clear_pointer (&self->insert_stmts, g_hash_table_unref);
+  g_clear_pointer (&self->row_stmts, g_hash_table_unref);
   g_free (self->now_text);
   g_free (self->now_fixed);
   g_clear_pointer (&self->facts, g_hash_table_unref);
@@ -56,7 +57,8 @@ zc_store_init (ZcStore *self)
 {
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->insert_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->insert_stmts = g_hash_table_new (NULL, NULL);
+  self->row_stmts = g_hash_table_new (NULL, NULL);
   self->facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->auth_delay = 1.0;
 }
@@ -968,17 +970,23 @@ write_time (ZcStore      *self,
 }
 
 /*
- * The INSERT of a record class, made once per store (its text keys the prepared statement).
+ * The INSERT of a record class, prepared once per store and kept by class, so that a bulk
+ * write does not look its long text up in the statement cache for every record.
  */
-static const char *
-insert_sql (ZcStore       *self,
-            ZcRecordClass *klass)
+static sqlite3_stmt *
+insert_stmt (ZcStore        *self,
+             ZcRecordClass  *klass,
+             GError        **error)
 {
-  char *text = g_hash_table_lookup (self->insert_sql, klass);
-  GString *sql;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->insert_stmts, klass);
+  g_autoptr(GString) sql = NULL;
 
-  if (text != NULL)
-    return text;
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
   sql = g_string_new (NULL);
   g_string_append_printf (sql, "INSERT INTO %s (uuid, created, updated, revision",
                           klass->table);
@@ -990,9 +998,10 @@ insert_sql (ZcStore       *self,
     if (!klass->fields[i].display)
       g_string_append (sql, ", ?");
   g_string_append_c (sql, ')');
-  text = g_string_free (sql, FALSE);
-  g_hash_table_insert (self->insert_sql, klass, text);
-  return text;
+  /* The statement cache owns it; it lives as long as the store. */
+  if ((stmt = zc_store_stmt (self, sql->str, error)) != NULL)
+    g_hash_table_insert (self->insert_stmts, klass, stmt);
+  return stmt;
 }
 
 /*
@@ -1040,7 +1049,6 @@ write_row (ZcStore       *self,
 {
   gboolean inserted = *row_id == 0;
   sqlite3_stmt *row;
-  char sql[64];
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE)
@@ -1053,9 +1061,17 @@ write_row (ZcStore       *self,
   if (inserted)
     *row_id = sqlite3_last_insert_rowid (self->db);
 
-  g_snprintf (sql, sizeof sql, "SELECT * FROM %s WHERE id = ?", table);
-  if (!(row = zc_store_stmt (self, sql, error)))
-    return FALSE;
+  /* @table is the class's own string: kept by its address. */
+  if ((row = g_hash_table_lookup (self->row_stmts, table)) != NULL)
+    sqlite3_reset (row);
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?", table);
+
+      if (!(row = zc_store_stmt (self, sql, error)))
+        return FALSE;
+      g_hash_table_insert (self->row_stmts, (gpointer) table, row);
+    }
   sqlite3_bind_int64 (row, 1, *row_id);
   rc = sqlite3_step (row);
   if (rc == SQLITE_ROW)
@@ -1094,7 +1110,7 @@ zc_store_insert_record (ZcStore      *self,
   sqlite3_stmt *stmt;
   int index = 5;
 
-  if (!(stmt = zc_store_stmt (self, insert_sql (self, klass), error)))
+  if (!(stmt = insert_stmt (self, klass, error)))
     return FALSE;
 
   now = write_time (self, flags);
@@ -1111,9 +1127,9 @@ zc_store_insert_record (ZcStore      *self,
       created = updated = now;
     }
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, created, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, updated, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, created, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, updated, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, revision);
   for (guint i = 0; i < klass->n_fields; i++)
     if (!klass->fields[i].display)
@@ -1212,7 +1228,7 @@ zc_store_update_record (ZcStore      *self,
   sql = update_sql (klass, old, record, changed);
   if (!(stmt = zc_store_stmt (self, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, index++, updated, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, index++, updated, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, index++, revision);
   for (guint i = 0; i < klass->n_fields; i++)
     if (changed[i])
