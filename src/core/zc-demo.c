@@ -3564,6 +3564,9 @@ zc_demo_generate (ZcStore      *store,
       back_to_wal (store, left_wal);
       return FALSE;
     }
+  /* The first failure stops the demo and rolls the whole campaign back: no call needs a
+   * savepoint of its own. */
+  zc_store_set_all_or_nothing (store);
   if ((triggers = suspend_fts_triggers (store, error)) == NULL)
     goto failed;
   stage = g_get_monotonic_time ();

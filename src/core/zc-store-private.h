@@ -22,6 +22,8 @@ struct _ZcStore
   double       auth_delay;   /* multiplier of the wrong-passphrase delay */
   GHashTable  *failures;     /* staff code → number of wrong passphrases in a row */
   guint        tx_depth;     /* nesting of zc_store_begin() */
+  gboolean     all_or_nothing; /* nested writes open no savepoint (zc_store_set_all_or_nothing) */
+  gboolean     doomed;       /* such a nested write failed: the transaction must roll back */
   char        *last_hash;    /* the audit chain's head, cached inside a transaction */
   gboolean     fast_hash;    /* bulk writers may skip per-entry head lookups */
   GHashTable  *insert_stmts; /* ZcRecordClass → its INSERT (insert_stmt ()), in stmts */
@@ -123,6 +125,7 @@ gboolean      zc_store_begin         (ZcStore     *self,
 gboolean      zc_store_commit        (ZcStore     *self,
                                       GError     **error);
 void          zc_store_rollback      (ZcStore     *self);
+void          zc_store_set_all_or_nothing (ZcStore *self);
 
 /* ---- bulk writes (zc-store.c) ---- */
 

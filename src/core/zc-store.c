@@ -422,8 +422,10 @@ zc_store_begin (ZcStore     *self,
     {
       if (!zc_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      self->all_or_nothing = FALSE;
+      self->doomed = FALSE;
     }
-  else
+  else if (!self->all_or_nothing)
     {
       g_snprintf (sql, sizeof sql, "SAVEPOINT sp%u", self->tx_depth);
       if (!exec_cached (self, sql, error))
@@ -431,6 +433,23 @@ zc_store_begin (ZcStore     *self,
     }
   self->tx_depth++;
   return TRUE;
+}
+
+/**
+ * zc_store_set_all_or_nothing:
+ *
+ * Inside the transaction open now, writes nested in it open no savepoint of their own: a
+ * write that fails leaves the transaction able only to roll back as a whole (its commit
+ * fails). For writers that give up on the first failure and roll everything back, as the
+ * demo does: a savepoint per call costs SQLite a copy of every page the call touches. It
+ * lasts until the transaction ends.
+ */
+void
+zc_store_set_all_or_nothing (ZcStore *self)
+{
+  g_return_if_fail (self->tx_depth == 1);
+
+  self->all_or_nothing = TRUE;
 }
 
 gboolean
@@ -443,6 +462,13 @@ zc_store_commit (ZcStore     *self,
 
   if (self->tx_depth == 1)
     {
+      if (self->doomed)
+        {
+          g_set_error (error, ZC_ERROR, ZC_ERROR_STATE,
+                       "A write of this transaction failed; it was rolled back");
+          zc_store_rollback (self);
+          return FALSE;
+        }
       if (!zc_store_exec (self, "COMMIT", error))
         {
           zc_store_rollback (self);
@@ -450,8 +476,9 @@ zc_store_commit (ZcStore     *self,
         }
       g_clear_pointer (&self->last_hash, g_free);
       forget_facts (self);
+      self->all_or_nothing = FALSE;
     }
-  else
+  else if (!self->all_or_nothing)
     {
       g_snprintf (sql, sizeof sql, "RELEASE sp%u", self->tx_depth - 1);
       if (!exec_cached (self, sql, error))
@@ -469,7 +496,14 @@ zc_store_rollback (ZcStore *self)
   g_return_if_fail (self->tx_depth > 0);
 
   if (self->tx_depth == 1)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->all_or_nothing = FALSE;
+      self->doomed = FALSE;
+    }
+  else if (self->all_or_nothing)
+    /* Nothing to roll back to: the whole transaction will be. */
+    self->doomed = TRUE;
   else
     {
       sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u",

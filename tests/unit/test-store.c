@@ -478,6 +478,43 @@ test_json_round_trip (ZcFixture *fx, gconstpointer data)
   g_assert_cmpuint (json_object_get_size (diff), ==, 0);
 }
 
+static void
+test_all_or_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_db ("all.db");
+  g_autoptr(ZcStore) store = zc_store_open (path, &error);
+  g_autofree char *kept = NULL;
+
+  g_assert_no_error (error);
+  /* Nested writes without savepoints: one that fails dooms the whole transaction. */
+  g_assert_true (zc_store_begin (store, &error));
+  zc_store_set_all_or_nothing (store);
+  g_assert_true (zc_store_begin (store, &error));
+  g_assert_true (zc_store_run (store, &error, "INSERT INTO meta VALUES ('a', '1')", NULL));
+  g_assert_true (zc_store_commit (store, &error));
+  g_assert_true (zc_store_begin (store, &error));
+  g_assert_true (zc_store_run (store, &error, "INSERT INTO meta VALUES ('b', '2')", NULL));
+  zc_store_rollback (store);
+  g_assert_false (zc_store_commit (store, &error));
+  g_assert_error (error, ZC_ERROR, ZC_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_cmpint (zc_store_query_int (store, -1, "SELECT count(*) FROM meta WHERE key IN "
+                                                  "('a', 'b')", NULL), ==, 0);
+
+  /* The next transaction has its savepoints again. */
+  g_assert_true (zc_store_begin (store, &error));
+  g_assert_true (zc_store_run (store, &error, "INSERT INTO meta VALUES ('c', '3')", NULL));
+  g_assert_true (zc_store_begin (store, &error));
+  g_assert_true (zc_store_run (store, &error, "INSERT INTO meta VALUES ('d', '4')", NULL));
+  zc_store_rollback (store);
+  g_assert_true (zc_store_commit (store, &error));
+  g_assert_no_error (error);
+  kept = zc_store_query_text (store, "SELECT group_concat (key) FROM meta WHERE key IN "
+                                     "('a', 'b', 'c', 'd')", NULL);
+  g_assert_cmpstr (kept, ==, "c");
+}
+
 /* The audit entry's JSON, written without json-glib, is the text json-glib writes. */
 static void
 test_diff_json_as_json_glib (void)
@@ -525,6 +562,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/upgrade-from-v1", test_upgrade_from_v1);
   g_test_add_func ("/store/upgrade-from-v2", test_upgrade_from_v2);
   g_test_add_func ("/store/diff-json-as-json-glib", test_diff_json_as_json_glib);
+  g_test_add_func ("/store/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/store/failed-migration-rolls-back", test_failed_migration_rolls_back);
 #define FX(path, fn) g_test_add (path, ZcFixture, NULL, zc_fixture_setup, fn, zc_fixture_teardown)
   FX ("/store/campaign-init", test_campaign_init);
