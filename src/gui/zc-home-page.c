@@ -325,7 +325,21 @@ update_items (ZcHomePage *self)
                                                             HOME_ITEMS_SHOWN),
                                                HOME_ITEMS_SHOWN);
 
-      gtk_list_box_append (self->items_list, placeholder_row (more));
+      GtkWidget *label = gtk_label_new (more);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      /* A label that wraps, so that it never widens the window. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->items_list, row);
     }
   if (n == 0)
     gtk_list_box_append (self->items_list,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "zc-form-view.h"
+#include "zc-inspector-common.h"
 #include "zc-lead-common.h"
 #include "zc-participation-page.h"
 
@@ -33,7 +34,6 @@ struct _ZcParticipationPage
   /* Reading runs in a thread; the rows are then added a batch at a time so that a unit of
    * several hundred people never holds the window up. */
   GCancellable    *cancellable;
-  guint            generation;
   gboolean         loading;
   guint            build_source;
   guint            build_position;
@@ -381,55 +381,28 @@ on_map_cb (ZcParticipationPage *self)
 
 /* ---- reading in a thread ------------------------------------------------------------------- */
 
-typedef struct
+/* The unit the actor leads and the units in charge: an inspector who also leads a unit
+ * reviews that unit here, and follows the others on the dashboard. */
+static gpointer
+load_people (ZcStore       *store,
+             ZcPerson      *actor,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  char   *path;
-  gint64  actor_id;
-} LoadJob;
+  g_autoptr(GArray) units = zc_store_units_looked_after (store, actor);
+  g_autoptr(GListStore) people = g_list_store_new (ZC_TYPE_FORM);
 
-static void
-load_job_free (gpointer data)
-{
-  LoadJob *job = data;
-
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ZcStore) store = zc_store_open (job->path, &error);
-  g_autoptr(ZcPerson) actor = NULL;
-  g_autoptr(GArray) units = NULL;
-  g_autoptr(GListStore) people = NULL;
-
-  if (store != NULL)
-    actor = zc_store_get_person (store, job->actor_id, &error);
-  if (actor == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  /* The unit the actor leads and the units in charge: an inspector who also leads a unit
-   * reviews that unit here, and follows the others on the dashboard. */
-  units = zc_store_units_looked_after (store, actor);
-  people = g_list_store_new (ZC_TYPE_FORM);
   for (guint i = 0; i < units->len; i++)
     {
       g_autoptr(GListModel) of_unit = NULL;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       of_unit = zc_store_list_participation (store, actor, g_array_index (units, gint64, i),
-                                             &error);
+                                             error);
       if (of_unit == NULL)
-        break;
+        return NULL;
       for (guint j = 0; j < g_list_model_get_n_items (of_unit); j++)
         {
           g_autoptr(GObject) form = g_list_model_get_item (of_unit, j);
@@ -437,10 +410,7 @@ load_thread (GTask        *task,
           g_list_store_append (people, form);
         }
     }
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&people), g_object_unref);
+  return g_steal_pointer (&people);
 }
 
 static void
@@ -448,16 +418,14 @@ on_loaded_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  ZcParticipationPage *self = ZC_PARTICIPATION_PAGE (source);
   g_autoptr(GError) error = NULL;
-  GListModel *people = g_task_propagate_pointer (G_TASK (result), &error);
+  GListModel *people = zc_inspector_load_finish (result, &error);
+  ZcParticipationPage *self;
 
-  if (GPOINTER_TO_UINT (user_data) != self->generation || self->store == NULL)
-    {
-      /* A newer reading replaced this one, or the page is gone. */
-      g_clear_object (&people);
-      return;
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* A newer reading replaced this one, or the page is gone. */
+    return;
+  self = ZC_PARTICIPATION_PAGE (user_data);
   self->loading = FALSE;
   g_clear_object (&self->cancellable);
   if (people == NULL)
@@ -574,21 +542,13 @@ zc_participation_page_new (ZcStore  *store,
 void
 zc_participation_page_reload (ZcParticipationPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadJob *job;
-
   g_return_if_fail (ZC_IS_PARTICIPATION_PAGE (self));
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->generation++;
   self->loading = TRUE;
-
-  job = g_new0 (LoadJob, 1);
-  job->path = g_strdup (zc_store_get_path (self->store));
-  job->actor_id = zc_record_get_id (ZC_RECORD (self->actor));
 
   /* The first reading shows a spinner; later ones keep the page as it is until they end. */
   if (self->people == NULL)
@@ -605,10 +565,8 @@ zc_participation_page_reload (ZcParticipationPage *self)
       gtk_box_append (self->groups_box, spinner);
     }
 
-  task = g_task_new (self, self->cancellable, on_loaded_cb, GUINT_TO_POINTER (self->generation));
-  g_task_set_source_tag (task, zc_participation_page_reload);
-  g_task_set_task_data (task, job, load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  zc_inspector_load_async (self->store, self->actor, load_people, NULL, NULL, g_object_unref,
+                           self->cancellable, on_loaded_cb, self);
 }
 
 gboolean
