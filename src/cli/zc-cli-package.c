@@ -191,6 +191,20 @@ print_import_report (const char       *path,
              report->n_deleted, report->not_merged->len);
 }
 
+static void
+on_imported (const char       *path,
+             ZcExchangeReport *report,
+             const GError     *error,
+             gpointer          user_data)
+{
+  int *result = user_data;
+
+  if (report != NULL)
+    print_import_report (path, report);
+  else
+    *result = zc_cli_refuse_error (error);
+}
+
 int
 zc_cli_cmd_package_import (ZcCli  *cli,
                            int     argc,
@@ -200,7 +214,6 @@ zc_cli_cmd_package_import (ZcCli  *cli,
   g_autoptr(GError) error = NULL;
   int status;
   int result = ZC_CLI_EXIT_OK;
-  int batch_start = 1;
 
   context = zc_cli_context_new (_("FILE…"),
                                 _("Read exchange files into this database, one after the "
@@ -220,32 +233,10 @@ zc_cli_cmd_package_import (ZcCli  *cli,
   if (status != ZC_CLI_EXIT_OK)
     return status;
 
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(ZcExchangeReport) report = NULL;
-      gboolean batched = argc > 2;
-
-      /* Several files: a few hundred to a transaction, each file still all or nothing. */
-      if (batched && (i - 1) % IMPORT_BATCH == 0)
-        {
-          if (!zc_exchange_import_batch_begin (cli->store, &error))
-            return zc_cli_refuse_error (error);
-          batch_start = i;
-        }
-      report = zc_exchange_import (cli->store, cli->actor, argv[i], NULL, NULL, NULL, &error);
-      if (report == NULL)
-        {
-          result = zc_cli_refuse_error (error);
-          g_clear_error (&error);
-        }
-      else
-        print_import_report (argv[i], report);
-      if (batched && (i % IMPORT_BATCH == 0 || i == argc - 1) &&
-          !zc_exchange_import_batch_end (cli->store, &error))
-        /* Translators: "a.zip to f.zip were not imported: …" (the files of the batch) */
-        return zc_cli_refuse (_("%s to %s were not imported: %s"), argv[batch_start], argv[i],
-                              error->message);
-    }
+  /* Several files: read and checked ahead in a thread, 200 to a transaction. */
+  if (!zc_exchange_import_files (cli->store, cli->actor, (const char * const *) argv + 1,
+                                 argc - 1, IMPORT_BATCH, on_imported, &result, NULL, &error))
+    return zc_cli_refuse_error (error);
   return result;
 }
 

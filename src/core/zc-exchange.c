@@ -670,6 +670,8 @@ typedef struct
   JsonNode       *records_node;
   JsonObject     *records;        /* table → array */
   JsonObject     *campaign_keys;
+  gboolean        prechecked;     /* package_check_content() ran ahead (precheck()) */
+  GError         *precheck_error; /* what it found wrong, or NULL */
 } Package;
 
 static void
@@ -684,6 +686,7 @@ package_free (Package *pkg)
   g_clear_pointer (&pkg->names, g_ptr_array_unref);
   g_clear_pointer (&pkg->manifest_node, json_node_unref);
   g_clear_pointer (&pkg->records_node, json_node_unref);
+  g_clear_error (&pkg->precheck_error);
   g_free (pkg);
 }
 
@@ -1036,6 +1039,38 @@ package_check_content (Package       *pkg,
           }
       }
   }
+  return TRUE;
+}
+
+/* The seal, signature and hashes are checked with the key the manifest names, whatever
+ * this installation knows: a reading thread can check them ahead of the merge (precheck()),
+ * and verify_against_store() takes that result where it would check (check_content()), in
+ * the same order of refusals. */
+static void
+precheck (Package *pkg)
+{
+  guint8 public_key[ZC_KEY_PUBLIC_BYTES];
+  gboolean signed_kind = kind_is_signed (pkg->kind);
+
+  if (signed_kind && !zc_keys_public_from_hex (pkg->key_hex, public_key))
+    return;
+  pkg->prechecked = TRUE;
+  package_check_content (pkg, signed_kind ? public_key : NULL, &pkg->precheck_error);
+}
+
+static gboolean
+check_content (Package       *pkg,
+               const guint8  *public_key,
+               GError       **error)
+{
+  if (!pkg->prechecked)
+    return package_check_content (pkg, public_key, error);
+  pkg->prechecked = FALSE;
+  if (pkg->precheck_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pkg->precheck_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -2054,7 +2089,7 @@ verify_against_store (Import    *imp,
     }
 
   if (!kind_is_signed (pkg->kind))
-    return package_check_content (pkg, NULL, error);
+    return check_content (pkg, NULL, error);
 
   if (!g_hash_table_contains (pkg->members, MEMBER_SIGNATURE))
     {
@@ -2104,7 +2139,7 @@ verify_against_store (Import    *imp,
                        pkg->label, fp_file, fp_pinned);
           return FALSE;
         }
-      if (!package_check_content (pkg, public_key, error))
+      if (!check_content (pkg, public_key, error))
         return FALSE;
       if (signer && !zc_person_is (signer, ZC_ROLE_INSPECTOR))
         {
@@ -2151,7 +2186,7 @@ verify_against_store (Import    *imp,
                        pkg->label, signer->name, signer->staff_code, fp_file, fp_pinned);
           return FALSE;
         }
-      if (!package_check_content (pkg, public_key, error))
+      if (!check_content (pkg, public_key, error))
         return FALSE;
       if (pkg->kind == ZC_EXCHANGE_KIND_UNIT)
         {
@@ -2465,29 +2500,18 @@ out:
   return ok;
 }
 
-ZcExchangeReport *
-zc_exchange_import (ZcStore                 *store,
-                    ZcPerson                *actor,
-                    const char              *path,
-                    ZcExchangeProgressFunc   progress,
-                    gpointer                 progress_data,
-                    GCancellable            *cancellable,
-                    GError                 **error)
+/* Reads a file into a package: refused before a byte is read when too large. */
+static Package *
+read_package (const char  *path,
+              GError     **error)
 {
-  g_autoptr(ZcExchangeReport) report = report_new ();
+  g_autofree char *label = g_filename_display_basename (path);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(Package) pkg = NULL;
-  g_autofree char *label = NULL;
   g_autoptr(GError) local = NULL;
   GStatBuf st;
   char *data = NULL;
   gsize len = 0;
-  Import imp = { 0, };
 
-  g_return_val_if_fail (ZC_IS_STORE (store), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  label = g_filename_display_basename (path);
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
@@ -2504,8 +2528,6 @@ zc_exchange_import (ZcStore                 *store,
                    ZC_LIMIT_EXCHANGE_SIZE / 1048576);
       return NULL;
     }
-  if (progress)
-    progress (0.0, _("Reading the file"), progress_data);
   if (!g_file_get_contents (path, &data, &len, &local))
     {
       g_set_error (error, ZC_ERROR, ZC_ERROR_IO, _("%s cannot be read: %s"), label,
@@ -2513,8 +2535,23 @@ zc_exchange_import (ZcStore                 *store,
       return NULL;
     }
   bytes = g_bytes_new_take (data, len);
-  if (!(pkg = package_parse (bytes, label, error)))
-    return NULL;
+  return package_parse (bytes, label, error);
+}
+
+/* Merges a package read from @path, all or nothing. */
+static ZcExchangeReport *
+import_package (ZcStore                 *store,
+                ZcPerson                *actor,
+                const char              *path,
+                Package                 *pkg,
+                ZcExchangeProgressFunc   progress,
+                gpointer                 progress_data,
+                GCancellable            *cancellable,
+                GError                 **error)
+{
+  g_autoptr(ZcExchangeReport) report = report_new ();
+  Import imp = { 0, };
+
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
@@ -2550,6 +2587,185 @@ zc_exchange_import (ZcStore                 *store,
   if (progress)
     progress (1.0, _("Done"), progress_data);
   return g_steal_pointer (&report);
+}
+
+ZcExchangeReport *
+zc_exchange_import (ZcStore                 *store,
+                    ZcPerson                *actor,
+                    const char              *path,
+                    ZcExchangeProgressFunc   progress,
+                    gpointer                 progress_data,
+                    GCancellable            *cancellable,
+                    GError                 **error)
+{
+  g_autoptr(Package) pkg = NULL;
+
+  g_return_val_if_fail (ZC_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (progress)
+    progress (0.0, _("Reading the file"), progress_data);
+  if (!(pkg = read_package (path, error)))
+    return NULL;
+  return import_package (store, actor, path, pkg, progress, progress_data, cancellable, error);
+}
+
+/* ---- many files: read and checked in a thread while the one before is merged ----------- */
+
+/* Files read ahead of the one being merged. */
+#define READ_AHEAD 8
+
+typedef struct
+{
+  Package *pkg;
+  GError  *error;
+  gboolean ready;
+} ReadSlot;
+
+typedef struct
+{
+  const char * const *paths;
+  guint               n;
+  ReadSlot           *slots;
+  GMutex              lock;
+  GCond               cond;
+  guint               consumed;   /* slots the merging side has taken */
+  gboolean            stop;
+} Reader;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *r = data;
+
+  for (guint i = 0; i < r->n; i++)
+    {
+      Package *pkg;
+      GError *error = NULL;
+
+      g_mutex_lock (&r->lock);
+      while (!r->stop && i >= r->consumed + READ_AHEAD)
+        g_cond_wait (&r->cond, &r->lock);
+      if (r->stop)
+        {
+          g_mutex_unlock (&r->lock);
+          break;
+        }
+      g_mutex_unlock (&r->lock);
+
+      pkg = read_package (r->paths[i], &error);
+      if (pkg != NULL)
+        precheck (pkg);
+
+      g_mutex_lock (&r->lock);
+      r->slots[i].pkg = pkg;
+      r->slots[i].error = error;
+      r->slots[i].ready = TRUE;
+      g_cond_broadcast (&r->cond);
+      g_mutex_unlock (&r->lock);
+    }
+  return NULL;
+}
+
+gboolean
+zc_exchange_import_files (ZcStore                 *store,
+                          ZcPerson                *actor,
+                          const char * const      *paths,
+                          guint                    n_paths,
+                          guint                    batch,
+                          ZcExchangeImportedFunc   imported,
+                          gpointer                 user_data,
+                          GCancellable            *cancellable,
+                          GError                 **error)
+{
+  Reader r = { 0, };
+  GThread *thread;
+  gboolean ok = TRUE;
+  guint batch_start = 0;
+
+  g_return_val_if_fail (ZC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (paths != NULL || n_paths == 0, FALSE);
+  g_return_val_if_fail (store->tx_depth == 0, FALSE);
+
+  batch = MAX (batch, 1);
+  r.paths = paths;
+  r.n = n_paths;
+  r.slots = g_new0 (ReadSlot, n_paths);
+  g_mutex_init (&r.lock);
+  g_cond_init (&r.cond);
+  thread = g_thread_new ("zc-exchange-read", reader_thread, &r);
+
+  for (guint i = 0; i < n_paths && ok; i++)
+    {
+      g_autoptr(Package) pkg = NULL;
+      g_autoptr(ZcExchangeReport) report = NULL;
+      g_autoptr(GError) file_error = NULL;
+
+      g_mutex_lock (&r.lock);
+      while (!r.slots[i].ready)
+        g_cond_wait (&r.cond, &r.lock);
+      pkg = g_steal_pointer (&r.slots[i].pkg);
+      file_error = g_steal_pointer (&r.slots[i].error);
+      r.consumed = i + 1;
+      g_cond_broadcast (&r.cond);
+      g_mutex_unlock (&r.lock);
+
+      /* Cancelled: the files said to be imported stay so. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          if (store->tx_depth > 0 && !zc_exchange_import_batch_end (store, NULL))
+            {
+              g_autofree char *first = g_filename_display_basename (paths[batch_start]);
+
+              g_prefix_error (error, _("the files from %s on were not kept: "), first);
+            }
+          ok = FALSE;
+          break;
+        }
+      if (i % batch == 0)
+        {
+          if (!zc_exchange_import_batch_begin (store, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          batch_start = i;
+        }
+      if (pkg != NULL)
+        report = import_package (store, actor, paths[i], pkg, NULL, NULL, NULL, &file_error);
+      if (imported)
+        imported (paths[i], report, file_error, user_data);
+      if ((i + 1) % batch == 0 || i + 1 == n_paths)
+        {
+          g_autoptr(GError) local = NULL;
+
+          if (!zc_exchange_import_batch_end (store, &local))
+            {
+              g_autofree char *first = g_filename_display_basename (paths[batch_start]);
+              g_autofree char *last = g_filename_display_basename (paths[i]);
+
+              /* Translators: "a.zip to f.zip were not imported: …" (the files of a batch) */
+              g_set_error (error, ZC_ERROR, local->code, _("%s to %s were not imported: %s"),
+                           first, last, local->message);
+              ok = FALSE;
+            }
+        }
+    }
+
+  g_mutex_lock (&r.lock);
+  r.stop = TRUE;
+  g_cond_broadcast (&r.cond);
+  g_mutex_unlock (&r.lock);
+  g_thread_join (thread);
+  for (guint i = 0; i < n_paths; i++)
+    {
+      g_clear_pointer (&r.slots[i].pkg, package_free);
+      g_clear_error (&r.slots[i].error);
+    }
+  g_free (r.slots);
+  g_mutex_clear (&r.lock);
+  g_cond_clear (&r.cond);
+  return ok;
 }
 
 gboolean

@@ -141,6 +141,34 @@ gboolean          zc_exchange_import_batch_begin (ZcStore             *store,
 gboolean          zc_exchange_import_batch_end   (ZcStore             *store,
                                                   GError             **error);
 
+/* What zc_exchange_import_files() says after each file: its report, or why it was refused. */
+typedef void (*ZcExchangeImportedFunc) (const char       *path,
+                                        ZcExchangeReport *report,
+                                        const GError     *error,
+                                        gpointer          user_data);
+
+/*
+ * zc_exchange_import_files:
+ * @batch: files to a transaction (see zc_exchange_import_batch_begin())
+ * @imported: (nullable): called after each file, in order, with its report or its refusal
+ *
+ * Imports @paths one after the other, each all or nothing as zc_exchange_import() does,
+ * @batch files to a transaction, while a thread reads and checks the next files (zip,
+ * seal, signature, hashes): the merge, which needs the database, is all that is left to
+ * this thread. A refused file does not stop the others. Returns FALSE with @error only when
+ * a batch could not be written (nothing of that batch is kept, the files after it are not
+ * read) or on cancellation.
+ */
+gboolean          zc_exchange_import_files  (ZcStore                *store,
+                                             ZcPerson               *actor,
+                                             const char * const     *paths,
+                                             guint                   n_paths,
+                                             guint                   batch,
+                                             ZcExchangeImportedFunc  imported,
+                                             gpointer                user_data,
+                                             GCancellable           *cancellable,
+                                             GError                **error);
+
 /* The same in a worker thread on its own connection to @store's file. @progress is called
  * in the thread-default main context of the caller. */
 void              zc_exchange_import_async  (ZcStore                *store,

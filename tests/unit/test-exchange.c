@@ -1796,6 +1796,33 @@ test_references (World         *w,
 
 /* ---- many people's files at once -------------------------------------------------------- */
 
+typedef struct
+{
+  GPtrArray *paths;   /* char*, as told */
+  GArray    *codes;   /* int: 0 imported, else the refusal's ZcError code */
+} Imported;
+
+static void
+on_file_imported (const char       *path,
+                  ZcExchangeReport *report,
+                  const GError     *error,
+                  gpointer          data)
+{
+  Imported *told = data;
+  int code = 0;
+
+  g_assert_true ((report == NULL) != (error == NULL));
+  if (error)
+    {
+      g_assert_true (error->domain == ZC_ERROR);
+      code = error->code;
+    }
+  else
+    g_assert_cmpstr (report->path, ==, path);
+  g_ptr_array_add (told->paths, g_strdup (path));
+  g_array_append_val (told->codes, code);
+}
+
 /* Keys made with one sealer (one key derivation), files written with the keys held open, and
  * read on the lead's computer in one batch where a damaged file is refused alone. */
 static void
@@ -1904,6 +1931,31 @@ test_many_files (World         *w,
       sodium_memzero (secrets[i], sizeof secrets[i]);
     }
   zc_assert_verified (w->l);
+
+  /* The same files on the employee's computer, read ahead in a thread, two to a batch:
+   * YL02 signs with their own key there, so their file from elsewhere is refused too. */
+  {
+    g_autoptr(ZcPerson) employee = person (w->e, "YL02");
+    const char *order[] = { paths[0], damaged, paths[1], paths[2] };
+    const int expected[] = { 0, ZC_ERROR_CORRUPT, 0, ZC_ERROR_AUTH };
+    Imported told = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE,
+                                                                            sizeof (int)) };
+
+    g_assert_true (zc_exchange_import_files (w->e, employee, order, G_N_ELEMENTS (order), 2,
+                                             on_file_imported, &told, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (told.paths->len, ==, G_N_ELEMENTS (order));
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        g_assert_cmpstr (told.paths->pdata[i], ==, order[i]);
+        g_assert_cmpint (g_array_index (told.codes, int, i), ==, expected[i]);
+      }
+    g_assert_cmpint (zc_store_query_int (w->e, 0, "SELECT count(*) FROM form WHERE "
+                                                  "state = 'submitted'", NULL), ==, 2);
+    zc_assert_verified (w->e);
+    g_ptr_array_unref (told.paths);
+    g_array_unref (told.codes);
+  }
 }
 
 int
