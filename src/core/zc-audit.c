@@ -27,52 +27,91 @@ const char * const zc_audited_tables[] = {
   "order_event", "evaluation", "merit", "monthly_review", NULL
 };
 
+/*
+ * A SHA-256 state fed through a buffer: a row is hashed as a few parts per column, and one
+ * call into Nettle per part cost more than the hashing. The digest is that of the bytes
+ * fed, however they are split.
+ */
+typedef struct
+{
+  struct sha256_ctx ctx;
+  gsize             len;
+  guint8            buf[2048];
+} Hasher;
+
 static void
-hash_part (struct sha256_ctx *state,
-           const void        *data,
-           gsize              len)
+hasher_init (Hasher *state)
+{
+  sha256_init (&state->ctx);
+  state->len = 0;
+}
+
+static void
+hasher_update (Hasher     *state,
+               gsize       len,
+               const void *data)
+{
+  if (len > sizeof state->buf - state->len)
+    {
+      sha256_update (&state->ctx, state->len, state->buf);
+      state->len = 0;
+      if (len > sizeof state->buf)
+        {
+          sha256_update (&state->ctx, len, data);
+          return;
+        }
+    }
+  memcpy (state->buf + state->len, data, len);
+  state->len += len;
+}
+
+static void
+hash_part (Hasher     *state,
+           const void *data,
+           gsize       len)
 {
   guint8 prefix[8];
 
   /* Length-prefixed, so that no two different sequences of parts hash alike. */
   for (int i = 0; i < 8; i++)
     prefix[i] = (len >> (8 * i)) & 0xff;
-  sha256_update (state, sizeof prefix, prefix);
+  hasher_update (state, sizeof prefix, prefix);
   if (len)
-    sha256_update (state, len, data);
+    hasher_update (state, len, data);
 }
 
 static void
-hash_text (struct sha256_ctx *state,
-           const char        *text)
+hash_text (Hasher     *state,
+           const char *text)
 {
   static const guint8 null_marker = 0xff;
 
   if (text == NULL)
-    sha256_update (state, 1, &null_marker);
+    hasher_update (state, 1, &null_marker);
   else
     hash_part (state, text, strlen (text));
 }
 
 static char *
-hash_final (struct sha256_ctx *state)
+hash_final (Hasher *state)
 {
   guint8 digest[SHA256_DIGEST_SIZE];
   char hex[SHA256_DIGEST_SIZE * 2 + 1];
 
-  sha256_digest (state, sizeof digest, digest);
+  sha256_update (&state->ctx, state->len, state->buf);
+  sha256_digest (&state->ctx, sizeof digest, digest);
   sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
   return g_strdup (hex);
 }
 
 static void
-hash_column (struct sha256_ctx *state,
-             sqlite3_stmt      *stmt,
-             int                col)
+hash_column (Hasher       *state,
+             sqlite3_stmt *stmt,
+             int           col)
 {
   guint8 tag = sqlite3_column_type (stmt, col);
 
-  sha256_update (state, 1, &tag);
+  hasher_update (state, 1, &tag);
   switch (tag)
     {
     case SQLITE_INTEGER:
@@ -122,10 +161,10 @@ hash_row (ZcStore      *self,
           gint64        row_id,
           const char   *lsql)
 {
-  struct sha256_ctx state;
+  Hasher state;
   int n = sqlite3_column_count (stmt);
 
-  sha256_init (&state);
+  hasher_init (&state);
   hash_text (&state, table);
   for (int col = 0; col < n; col++)
     {
@@ -196,9 +235,9 @@ entry_hash (const char *prev,
             const char *fields,
             const char *row_hash)
 {
-  struct sha256_ctx state;
+  Hasher state;
 
-  sha256_init (&state);
+  hasher_init (&state);
   hash_text (&state, prev);
   hash_text (&state, ts);
   hash_text (&state, actor);
