@@ -494,6 +494,45 @@ test_store_cluster (ZcFixture     *fx,
   g_assert_true (cluster_has (g_ptr_array_index (clusters, 1), allowance, 2));
   g_clear_pointer (&clusters, g_ptr_array_unref);
 
+  /* The same clusters as those of the texts of the findings the aggregation board lists
+   * (zc_store_cluster_unit_findings() reads only ids and texts, with the same rule). */
+  {
+    g_autoptr(GListModel) listed = zc_store_list_unit_findings (fx->store, fx->sj_lead, fx->sj,
+                                                                &error);
+    g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GPtrArray) by_text = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+      {
+        g_autoptr(ZcFinding) f = g_list_model_get_item (listed, i);
+        const char *text = zc_finding_get_phenomenon (f);
+        gint64 id = zc_record_get_id (ZC_RECORD (f));
+
+        if (text == NULL || *text == '\0')
+          text = zc_finding_get_example (f);
+        g_ptr_array_add (texts, (gpointer) text);
+        g_array_append_val (ids, id);
+      }
+    by_text = zc_similarity_cluster ((const char * const *) texts->pdata, texts->len,
+                                     ZC_SIMILARITY_CLUSTER_THRESHOLD);
+    clusters = zc_store_cluster_unit_findings (fx->store, fx->sj_lead, fx->sj, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (clusters->len, ==, by_text->len);
+    for (guint c = 0; c < clusters->len; c++)
+      {
+        GArray *a = g_ptr_array_index (clusters, c);
+        GArray *b = g_ptr_array_index (by_text, c);
+
+        g_assert_cmpuint (a->len, ==, b->len);
+        for (guint m = 0; m < a->len; m++)
+          g_assert_cmpint (g_array_index (a, gint64, m), ==,
+                           g_array_index (ids, gint64, g_array_index (b, guint, m)));
+      }
+    g_clear_pointer (&clusters, g_ptr_array_unref);
+  }
+
   /* the leader in charge may look, an employee may not */
   clusters = zc_store_cluster_unit_findings (fx->store, fx->leader, fx->sj, &error);
   g_assert_no_error (error);
