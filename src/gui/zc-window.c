@@ -12,6 +12,7 @@
 #include "zc-sign-in-page.h"
 #include "zc-transfer.h"
 #include "zc-window.h"
+#include "zc-join.h"
 
 /* The demo campaign is the same on every computer (and the same as zicha-cli demo). */
 #define DEMO_SEED 1
@@ -170,6 +171,7 @@ update_actions (ZcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-campaign", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-database", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.join-campaign", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database",
                                  !busy && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", self->actor != NULL);
@@ -670,6 +672,14 @@ open_database_action (GtkWidget  *widget,
 }
 
 static void
+join_campaign_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  zc_join_campaign (ZC_WINDOW (widget));
+}
+
+static void
 open_demo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -970,6 +980,8 @@ zc_window_class_init (ZcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.join-campaign", NULL,
+                                   join_campaign_action);
   gtk_widget_class_install_action (widget_class, "win.close-database", NULL,
                                    close_database_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);

@@ -11,6 +11,7 @@
 #include "zc-demo.h"
 #include "zc-exchange.h"
 #include "zc-export-package-dialog.h"
+#include "zc-join.h"
 #include "zc-store.h"
 #include "zc-transfer.h"
 #include "zc-window.h"
@@ -551,6 +552,75 @@ test_campaign_export (void)
   fixture_close (&f);
 }
 
+static gboolean
+window_has_store (gpointer data)
+{
+  return zc_window_get_store (data) != NULL;
+}
+
+static gboolean
+no_transient_dialog (gpointer data)
+{
+  return find_dialog (GTK_WINDOW (data), ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* A new installation from the inspectors' campaign file, through the welcome page's way;
+ * a refused file leaves no database behind. */
+static void
+test_join_campaign (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcStore) demo = zc_store_open (demo_path, &error);
+  g_autoptr(ZcPerson) inspector = NULL;
+  g_autofree char *package = scratch_file ("join-campaign.zip");
+  g_autofree char *database = scratch_file ("joined.db");
+  g_autofree char *damaged = scratch_file ("join-damaged.zip");
+  g_autofree char *refused = scratch_file ("not-joined.db");
+  g_autoptr(GFile) package_file = g_file_new_for_path (package);
+  g_autoptr(GFile) database_file = g_file_new_for_path (database);
+  g_autoptr(GFile) damaged_file = g_file_new_for_path (damaged);
+  g_autoptr(GFile) refused_file = g_file_new_for_path (refused);
+  g_autoptr(ZcPerson) joined_lead = NULL;
+  ZcWindow *window;
+  ZcStore *store;
+
+  g_assert_no_error (error);
+  inspector = person (demo, ZC_DEMO_INSPECTOR);
+  g_assert_true (zc_exchange_export (demo, inspector, ZC_EXCHANGE_KIND_CAMPAIGN, 0,
+                                     ZC_DEMO_PASSPHRASE, package, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = zc_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (is_mapped, window, 10000));
+
+  /* A damaged file: said, and no database is left. */
+  g_assert_true (g_file_set_contents (damaged, "PK\x03\x04 not really a zip", -1, NULL));
+  zc_join_campaign_from_file (window, damaged_file, refused_file);
+  g_assert_true (wait_until (no_transient_dialog, window, 20000));
+  spin (100);
+  g_assert_null (zc_window_get_store (window));
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  /* The campaign file: its units and people in a new database, opened in the window. */
+  zc_join_campaign_from_file (window, package_file, database_file);
+  g_assert_true (wait_until (window_has_store, window, 30000));
+  store = zc_window_get_store (window);
+  g_assert_cmpstr (zc_store_get_path (store), ==, database);
+  joined_lead = zc_store_get_person_by_code (store, ZC_DEMO_LEAD, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (joined_lead);
+  save_screenshot (GTK_WIDGET (window), "joined-campaign");
+
+  /* A database that exists already is not overwritten. */
+  zc_join_campaign_from_file (window, package_file, database_file);
+  g_assert_cmpstr (zc_store_get_path (zc_window_get_store (window)), ==, database);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 typedef struct
 {
   ZcTransferDocument  document;
@@ -707,6 +777,7 @@ main (int   argc,
       g_test_add_func ("/transfer/form-round-trip", test_form_round_trip);
       g_test_add_func ("/transfer/import-refused", test_import_refused);
       g_test_add_func ("/transfer/campaign-export", test_campaign_export);
+      g_test_add_func ("/transfer/join-campaign", test_join_campaign);
       g_test_add_func ("/transfer/documents", test_documents);
       g_test_add_func ("/transfer/documents-lead", test_documents_lead);
       g_test_add_func ("/transfer/narrow", test_narrow);

@@ -405,6 +405,7 @@ test_actions_exist (void)
   g_assert_true (window_class_has_action (window, "win.new-campaign"));
   g_assert_true (window_class_has_action (window, "win.open-database"));
   g_assert_true (window_class_has_action (window, "win.open-demo"));
+  g_assert_true (window_class_has_action (window, "win.join-campaign"));
   g_assert_true (window_class_has_action (window, "win.close-database"));
 
   assert_accel ("app.quit", "<Control>q");
