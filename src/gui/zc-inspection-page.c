@@ -153,11 +153,28 @@ ensure_form (ZcInspectionPage  *self,
   return self->form != NULL;
 }
 
+/* Once saved, the problem a form started with can be removed like any other: its editors
+ * (one per step) show their remove buttons. */
+static void
+allow_removing (ZcInspectionPage *self,
+                ZcFinding        *finding)
+{
+  for (ZcStep step = 0; step < ZC_STEP_REVIEW; step++)
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->editors_box[step]));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (ZC_IS_FINDING_EDITOR (child) &&
+          zc_finding_editor_get_finding (ZC_FINDING_EDITOR (child)) == finding)
+        zc_finding_editor_set_deletable (ZC_FINDING_EDITOR (child), self->editable);
+}
+
 static gboolean
 save_finding (ZcInspectionPage  *self,
               ZcFinding         *finding,
               GError           **error)
 {
+  gboolean was_new = zc_record_get_id (ZC_RECORD (finding)) == 0;
+
   if (!ensure_form (self, error))
     return FALSE;
   if (zc_finding_get_form_id (finding) == 0)
@@ -165,6 +182,8 @@ save_finding (ZcInspectionPage  *self,
   if (!zc_store_save_finding (self->store, self->actor, finding, error))
     return FALSE;
   forget_dirty (self, finding);
+  if (was_new)
+    allow_removing (self, finding);
   return TRUE;
 }
 

@@ -297,6 +297,27 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* A mapped widget whose tooltip is @tooltip. */
+static GtkWidget *
+find_tooltip (GtkWidget  *root,
+              const char *tooltip)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A mapped label whose text contains @text. */
 static GtkLabel *
 find_label (GtkWidget  *root,
@@ -791,10 +812,12 @@ test_step_phenomenon (void)
   assert_label_appears (root, gettext ("List Problems"));
   assert_all_named (GTK_WIDGET (fixture.window));
 
-  /* Nothing is written before the person types. */
+  /* Nothing is written before the person types, and the blank problem the form starts
+   * with cannot be removed. */
   findings = stored_findings (fixture.path, "SJ005", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
   g_clear_object (&findings);
+  g_assert_null (find_tooltip (root, _("Remove this problem")));
 
   phenomenon = area_titled (root, _("Phenomenon"), 0);
   set_area_text (phenomenon, "推脱");
@@ -816,6 +839,8 @@ test_step_phenomenon (void)
   set_area_text (phenomenon, PHENOMENON);
   g_assert_true (wait_until (phenomenon_stored, &wait, 5000));
   save_screenshot (GTK_WIDGET (fixture.window), "employee-step-1");
+  /* Saved, it can be removed like any other. */
+  g_assert_nonnull (find_tooltip (root, _("Remove this problem")));
 
   findings = stored_findings (fixture.path, "SJ005", NULL);
   finding = g_list_model_get_item (findings, 0);
