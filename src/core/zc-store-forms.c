@@ -116,19 +116,6 @@ form_label (ZcStore *self,
   return g_strdup_printf (_("The self-inspection form of %s"), name ? name : "?");
 }
 
-static gboolean
-finish (ZcStore   *self,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      zc_store_rollback (self);
-      return FALSE;
-    }
-  return zc_store_commit (self, error);
-}
-
 /* ---- forms ----------------------------------------------------------------------------- */
 
 ZcForm *
@@ -180,7 +167,6 @@ zc_store_ensure_own_form (ZcStore   *self,
                           GError   **error)
 {
   g_autoptr(ZcForm) form = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), NULL);
 
@@ -197,10 +183,7 @@ zc_store_ensure_own_form (ZcStore   *self,
   form = zc_form_new ();
   zc_form_set_person_id (form, zc_record_get_id (ZC_RECORD (actor)));
   zc_form_set_state (form, ZC_FORM_STATE_DRAFT);
-  if (!zc_store_begin (self, error))
-    return NULL;
-  ok = zc_store_insert_record (self, actor, ZC_RECORD (form), "create_form", 0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_insert (self, actor, ZC_RECORD (form), "create_form", 0, error))
     return NULL;
   return zc_store_get_form (self, actor, zc_record_get_id (ZC_RECORD (form)), error);
 }
@@ -306,8 +289,6 @@ zc_store_save_finding (ZcStore    *self,
                        ZcFinding  *finding,
                        GError    **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_FINDING (finding), FALSE);
 
@@ -335,9 +316,7 @@ zc_store_save_finding (ZcStore    *self,
         }
       if (finding->position == 0)
         finding->position = count + 1;
-      if (!zc_store_begin (self, error))
-        return FALSE;
-      ok = zc_store_insert_record (self, actor, ZC_RECORD (finding), "create_finding", 0, error);
+      return zc_store_write_insert (self, actor, ZC_RECORD (finding), "create_finding", 0, error);
     }
   else
     {
@@ -348,11 +327,8 @@ zc_store_save_finding (ZcStore    *self,
                        _("This problem does not belong to your form"));
           return FALSE;
         }
-      if (!zc_store_begin (self, error))
-        return FALSE;
-      ok = zc_store_update_record (self, actor, ZC_RECORD (finding), "update_finding", 0, error);
+      return zc_store_write_update (self, actor, ZC_RECORD (finding), "update_finding", 0, error);
     }
-  return finish (self, ok, error);
 }
 
 gboolean
@@ -381,7 +357,7 @@ zc_store_delete_finding (ZcStore    *self,
       ok = zc_store_delete_record (self, actor, c, "delete_cause", error);
     }
   ok = ok && zc_store_delete_record (self, actor, ZC_RECORD (finding), "delete_finding", error);
-  return finish (self, ok, error);
+  return zc_store_finish (self, ok, error);
 }
 
 GListModel *
@@ -436,8 +412,6 @@ zc_store_save_cause (ZcStore   *self,
                      ZcCause   *cause,
                      GError   **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_CAUSE (cause), FALSE);
 
@@ -462,9 +436,7 @@ zc_store_save_cause (ZcStore   *self,
         }
       if (cause->position == 0)
         cause->position = count + 1;
-      if (!zc_store_begin (self, error))
-        return FALSE;
-      ok = zc_store_insert_record (self, actor, ZC_RECORD (cause), "create_cause", 0, error);
+      return zc_store_write_insert (self, actor, ZC_RECORD (cause), "create_cause", 0, error);
     }
   else
     {
@@ -475,11 +447,8 @@ zc_store_save_cause (ZcStore   *self,
                        _("This cause does not belong to the problem"));
           return FALSE;
         }
-      if (!zc_store_begin (self, error))
-        return FALSE;
-      ok = zc_store_update_record (self, actor, ZC_RECORD (cause), "update_cause", 0, error);
+      return zc_store_write_update (self, actor, ZC_RECORD (cause), "update_cause", 0, error);
     }
-  return finish (self, ok, error);
 }
 
 gboolean
@@ -495,7 +464,7 @@ zc_store_delete_cause (ZcStore   *self,
   if (!zc_store_begin (self, error))
     return FALSE;
   ok = zc_store_delete_record (self, actor, ZC_RECORD (cause), "delete_cause", error);
-  return finish (self, ok, error);
+  return zc_store_finish (self, ok, error);
 }
 
 gboolean
@@ -560,7 +529,6 @@ zc_store_submit_form (ZcStore   *self,
 {
   g_autoptr(ZcForm) stored = NULL;
   g_autofree char *now = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_FORM (form), FALSE);
@@ -572,10 +540,7 @@ zc_store_submit_form (ZcStore   *self,
   now = zc_store_now (self);
   zc_form_set_state (stored, ZC_FORM_STATE_SUBMITTED);
   zc_form_set_submitted_at (stored, now);
-  if (!zc_store_begin (self, error))
-    return FALSE;
-  ok = zc_store_update_record (self, actor, ZC_RECORD (stored), "submit_form", 0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_update (self, actor, ZC_RECORD (stored), "submit_form", 0, error))
     return FALSE;
   zc_form_set_state (form, ZC_FORM_STATE_SUBMITTED);
   zc_form_set_submitted_at (form, now);
@@ -608,7 +573,6 @@ review (ZcStore      *self,
   g_autofree char *now = NULL;
   const char *what = outcome == ZC_FORM_STATE_APPROVED ? _("approve this self-inspection form")
                                                        : _("return this self-inspection form");
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_FORM (form), FALSE);
@@ -644,12 +608,9 @@ review (ZcStore      *self,
   zc_form_set_reviewed_at (stored, now);
   zc_form_set_reviewer_id (stored, zc_record_get_id (ZC_RECORD (actor)));
   zc_form_set_review_comment (stored, comment);
-  if (!zc_store_begin (self, error))
-    return FALSE;
-  ok = zc_store_update_record (self, actor, ZC_RECORD (stored),
-                               outcome == ZC_FORM_STATE_APPROVED ? "approve_form" : "return_form",
-                               0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_update (self, actor, ZC_RECORD (stored),
+                              outcome == ZC_FORM_STATE_APPROVED ? "approve_form" : "return_form",
+                              0, error))
     return FALSE;
   zc_form_set_state (form, outcome);
   zc_form_set_review_comment (form, comment);
@@ -686,7 +647,6 @@ zc_store_comment_finding (ZcStore     *self,
   g_autoptr(ZcFinding) stored = NULL;
   g_autoptr(ZcForm) form = NULL;
   g_autofree char *label = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
 
@@ -711,10 +671,7 @@ zc_store_comment_finding (ZcStore     *self,
   if (!zc_validate_text (comment, _("Review comment"), ZC_LIMIT_COMMENT, FALSE, error))
     return FALSE;
   zc_finding_set_review_comment (stored, comment);
-  if (!zc_store_begin (self, error))
-    return FALSE;
-  ok = zc_store_update_record (self, actor, ZC_RECORD (stored), "comment_finding", 0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_update (self, actor, ZC_RECORD (stored), "comment_finding", 0, error))
     return FALSE;
   zc_finding_set_review_comment (finding, comment);
   return TRUE;
@@ -785,7 +742,6 @@ zc_store_suggest (ZcStore     *self,
                   GError     **error)
 {
   g_autoptr(ZcFinding) f = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), NULL);
 
@@ -831,12 +787,9 @@ zc_store_suggest (ZcStore     *self,
   zc_finding_set_unit_id (f, target_unit_id);
   zc_finding_set_category_id (f, category_id);
   zc_finding_set_phenomenon (f, text);
-  if (!zc_store_begin (self, error))
-    return NULL;
-  ok = zc_store_insert_record (self, anonymous ? NULL : actor, ZC_RECORD (f),
-                               anonymous ? "suggest_anonymous" : "suggest",
-                               anonymous ? ZC_WRITE_ANONYMOUS : 0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_insert (self, anonymous ? NULL : actor, ZC_RECORD (f),
+                              anonymous ? "suggest_anonymous" : "suggest",
+                              anonymous ? ZC_WRITE_ANONYMOUS : 0, error))
     return NULL;
   return g_steal_pointer (&f);
 }
@@ -853,7 +806,6 @@ zc_store_add_feedback (ZcStore     *self,
 {
   g_autoptr(ZcFinding) f = NULL;
   g_autofree char *today = zc_store_today (self);
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), NULL);
 
@@ -883,10 +835,7 @@ zc_store_add_feedback (ZcStore     *self,
   zc_finding_set_phenomenon (f, text);
   zc_finding_set_channel (f, zc_enum_to_string (ZC_TYPE_CHANNEL, channel));
   zc_finding_set_received_date (f, received_date ? received_date : today);
-  if (!zc_store_begin (self, error))
-    return NULL;
-  ok = zc_store_insert_record (self, actor, ZC_RECORD (f), "add_feedback", 0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_insert (self, actor, ZC_RECORD (f), "add_feedback", 0, error))
     return NULL;
   return g_steal_pointer (&f);
 }
@@ -1026,7 +975,7 @@ zc_store_merge_findings (ZcStore       *self,
     return NULL;
   ok = zc_store_insert_record (self, actor, ZC_RECORD (p), "create_problem", 0, error) &&
        (n_findings == 0 || link_findings (self, actor, p, finding_ids, n_findings, error));
-  if (!finish (self, ok, error))
+  if (!zc_store_finish (self, ok, error))
     return NULL;
   return zc_store_get_problem (self, actor, zc_record_get_id (ZC_RECORD (p)), error);
 }
@@ -1053,7 +1002,7 @@ zc_store_add_to_problem (ZcStore       *self,
   if (!zc_store_begin (self, error))
     return FALSE;
   ok = link_findings (self, actor, stored, finding_ids, n_findings, error);
-  return finish (self, ok, error);
+  return zc_store_finish (self, ok, error);
 }
 
 gboolean
@@ -1078,7 +1027,7 @@ zc_store_save_problem (ZcStore    *self,
   if (!zc_store_begin (self, error))
     return FALSE;
   ok = zc_store_update_record (self, actor, ZC_RECORD (problem), "update_problem", 0, error);
-  return finish (self, ok, error);
+  return zc_store_finish (self, ok, error);
 }
 
 gboolean
@@ -1109,7 +1058,7 @@ zc_store_unmerge_problem (ZcStore    *self,
   ok = zc_store_run (self, error, "DELETE FROM problem_finding WHERE problem_id = ?", "i",
                      zc_record_get_id (ZC_RECORD (stored))) &&
        zc_store_delete_record (self, actor, ZC_RECORD (stored), "unmerge_problem", error);
-  return finish (self, ok, error);
+  return zc_store_finish (self, ok, error);
 }
 
 GListModel *

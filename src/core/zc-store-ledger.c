@@ -30,19 +30,6 @@ void zc_store_fill_labels (ZcStore *self, GListModel *list, const char *id_field
 
 #define PHASES_END (-1)
 
-static gboolean
-finish (ZcStore   *self,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      zc_store_rollback (self);
-      return FALSE;
-    }
-  return zc_store_commit (self, error);
-}
-
 static char *
 item_label (ZcItem *item)
 {
@@ -315,7 +302,6 @@ zc_store_save_item (ZcStore   *self,
 {
   g_autofree char *today = zc_store_today (self);
   gint64 unit_id;
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_ITEM (item), FALSE);
@@ -345,9 +331,7 @@ zc_store_save_item (ZcStore   *self,
       if (item->number == 0)
         item->number = zc_store_query_int (self, 0, "SELECT max(number) FROM item WHERE "
                                                     "unit_id = ?", "i", unit_id) + 1;
-      if (!zc_store_begin (self, error))
-        return FALSE;
-      ok = zc_store_insert_record (self, actor, ZC_RECORD (item), "create_item", 0, error);
+      return zc_store_write_insert (self, actor, ZC_RECORD (item), "create_item", 0, error);
     }
   else
     {
@@ -364,11 +348,8 @@ zc_store_save_item (ZcStore   *self,
       item->state = stored->state;
       item->progress = stored->progress;
       item->unit_id = stored->unit_id;
-      if (!zc_store_begin (self, error))
-        return FALSE;
-      ok = zc_store_update_record (self, actor, ZC_RECORD (item), "update_item", 0, error);
+      return zc_store_write_update (self, actor, ZC_RECORD (item), "update_item", 0, error);
     }
-  return finish (self, ok, error);
 }
 
 static gboolean
@@ -535,7 +516,7 @@ zc_store_report_progress (ZcStore             *self,
         zc_item_set_state (stored, ZC_ITEM_STATE_IN_PROGRESS);
       ok = zc_store_update_record (self, actor, ZC_RECORD (stored), "report_progress", 0, error);
     }
-  if (!finish (self, ok, error))
+  if (!zc_store_finish (self, ok, error))
     return NULL;
   return g_steal_pointer (&progress);
 }
@@ -617,7 +598,6 @@ transition (ZcStore      *self,
 {
   g_autoptr(ZcItem) stored = NULL;
   g_autofree char *label = NULL;
-  gboolean ok;
 
   stored = zc_store_load (self, ZC_TYPE_ITEM, zc_record_get_id (ZC_RECORD (item)), error);
   if (stored == NULL)
@@ -628,10 +608,7 @@ transition (ZcStore      *self,
   zc_item_set_state (stored, to);
   if (apply)
     apply (stored, text, self);
-  if (!zc_store_begin (self, error))
-    return FALSE;
-  ok = zc_store_update_record (self, actor, ZC_RECORD (stored), action, 0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_update (self, actor, ZC_RECORD (stored), action, 0, error))
     return FALSE;
   zc_item_set_state (item, to);
   zc_record_set_common (ZC_RECORD (item), zc_record_get_id (ZC_RECORD (stored)),
@@ -760,8 +737,6 @@ zc_store_save_commitment (ZcStore       *self,
                           ZcCommitment  *commitment,
                           GError       **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_COMMITMENT (commitment), FALSE);
 
@@ -783,10 +758,8 @@ zc_store_save_commitment (ZcStore       *self,
         commitment->version = 1;
       if (!validate_commitment (commitment, error))
         return FALSE;
-      if (!zc_store_begin (self, error))
-        return FALSE;
-      ok = zc_store_insert_record (self, actor, ZC_RECORD (commitment), "create_commitment", 0,
-                                   error);
+      return zc_store_write_insert (self, actor, ZC_RECORD (commitment), "create_commitment", 0,
+                                    error);
     }
   else
     {
@@ -811,12 +784,9 @@ zc_store_save_commitment (ZcStore       *self,
       commitment->author_id = stored->author_id;
       if (!validate_commitment (commitment, error))
         return FALSE;
-      if (!zc_store_begin (self, error))
-        return FALSE;
-      ok = zc_store_update_record (self, actor, ZC_RECORD (commitment), "update_commitment", 0,
-                                   error);
+      return zc_store_write_update (self, actor, ZC_RECORD (commitment), "update_commitment", 0,
+                                    error);
     }
-  return finish (self, ok, error);
 }
 
 static ZcCommitment *
@@ -940,7 +910,7 @@ zc_store_set_pledges (ZcStore              *self,
            zc_store_delete_record (self, actor, p, "delete_pledge", error);
     }
   ok = ok && write_pledges (self, actor, stored, texts, item_ids, error);
-  return finish (self, ok, error);
+  return zc_store_finish (self, ok, error);
 }
 
 GListModel *
@@ -973,7 +943,6 @@ zc_store_publish_commitment (ZcStore       *self,
   g_autoptr(ZcCommitment) stored = NULL;
   g_autofree char *now = NULL;
   g_autofree char *today = zc_store_today (self);
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
 
@@ -998,10 +967,7 @@ zc_store_publish_commitment (ZcStore       *self,
   zc_commitment_set_published_at (stored, now);
   if (stored->sign_date == NULL)
     zc_commitment_set_sign_date (stored, today);
-  if (!zc_store_begin (self, error))
-    return FALSE;
-  ok = zc_store_update_record (self, actor, ZC_RECORD (stored), "publish_commitment", 0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_update (self, actor, ZC_RECORD (stored), "publish_commitment", 0, error))
     return FALSE;
   zc_commitment_set_state (commitment, ZC_COMMITMENT_STATE_PUBLISHED);
   zc_commitment_set_published_at (commitment, now);
@@ -1092,7 +1058,7 @@ zc_store_amend_commitment (ZcStore       *self,
   ok = zc_store_insert_record (self, actor, ZC_RECORD (next), "amend_commitment", 0, error) &&
        write_pledges (self, actor, next, (const char * const *) texts->pdata,
                       (const gint64 * const *) ids->pdata, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_finish (self, ok, error))
     g_clear_object (&next);
 
 out:

@@ -260,22 +260,14 @@ zc_store_save_unit (ZcStore   *self,
                     ZcUnit    *unit,
                     GError   **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_UNIT (unit), FALSE);
 
   if (!require_setup (self, actor, error) || !validate_unit (self, unit, error))
     return FALSE;
-  if (!zc_store_begin (self, error))
-    return FALSE;
-  if (zc_record_get_id (ZC_RECORD (unit)) == 0)
-    ok = zc_store_insert_record (self, actor, ZC_RECORD (unit), "create_unit", 0, error);
-  else
-    ok = zc_store_update_record (self, actor, ZC_RECORD (unit), "update_unit", 0, error);
-  if (!ok)
+  if (!zc_store_write_save (self, actor, ZC_RECORD (unit), "create_unit", "update_unit",
+                            error))
     {
-      zc_store_rollback (self);
       if (g_error_matches (*error, ZC_ERROR, ZC_ERROR_CONFLICT) &&
           zc_store_query_int (self, 0, "SELECT count(*) FROM unit WHERE code = ? AND id <> ?",
                               "si", unit->code, zc_record_get_id (ZC_RECORD (unit))) > 0)
@@ -286,7 +278,7 @@ zc_store_save_unit (ZcStore   *self,
         }
       return FALSE;
     }
-  return zc_store_commit (self, error);
+  return TRUE;
 }
 
 gboolean
@@ -295,8 +287,6 @@ zc_store_save_person (ZcStore   *self,
                       ZcPerson  *person,
                       GError   **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_PERSON (person), FALSE);
 
@@ -312,15 +302,9 @@ zc_store_save_person (ZcStore   *self,
                                                      zc_record_get_id (ZC_RECORD (person)));
       zc_person_set_pubkey (person, pubkey);
     }
-  if (!zc_store_begin (self, error))
-    return FALSE;
-  if (zc_record_get_id (ZC_RECORD (person)) == 0)
-    ok = zc_store_insert_record (self, actor, ZC_RECORD (person), "create_person", 0, error);
-  else
-    ok = zc_store_update_record (self, actor, ZC_RECORD (person), "update_person", 0, error);
-  if (!ok)
+  if (!zc_store_write_save (self, actor, ZC_RECORD (person), "create_person", "update_person",
+                            error))
     {
-      zc_store_rollback (self);
       if (g_error_matches (*error, ZC_ERROR, ZC_ERROR_CONFLICT) &&
           zc_store_query_int (self, 0, "SELECT count(*) FROM person WHERE staff_code = ? AND "
                                        "id <> ?", "si", person->staff_code,
@@ -333,7 +317,7 @@ zc_store_save_person (ZcStore   *self,
         }
       return FALSE;
     }
-  return zc_store_commit (self, error);
+  return TRUE;
 }
 
 static gboolean

@@ -126,6 +126,10 @@ gboolean      zc_store_commit        (ZcStore     *self,
                                       GError     **error);
 void          zc_store_rollback      (ZcStore     *self);
 void          zc_store_set_all_or_nothing (ZcStore *self);
+/* Commits the write opened by zc_store_begin() when @ok, or rolls it back (FALSE). */
+gboolean      zc_store_finish        (ZcStore     *self,
+                                      gboolean     ok,
+                                      GError     **error);
 
 /* ---- bulk writes (zc-store.c) ---- */
 
@@ -191,6 +195,27 @@ gpointer      zc_store_load          (ZcStore      *self,
 gpointer      zc_store_load_by_uuid  (ZcStore      *self,
                                       GType         type,
                                       const char   *uuid,
+                                      GError      **error);
+
+/* One record written, with its audit entry, in a transaction of its own (a savepoint inside
+ * an open one); write_save inserts a record without an id and updates one with. */
+gboolean      zc_store_write_insert  (ZcStore      *self,
+                                      ZcPerson     *actor,
+                                      ZcRecord     *record,
+                                      const char   *action,
+                                      ZcWriteFlags  flags,
+                                      GError      **error);
+gboolean      zc_store_write_update  (ZcStore      *self,
+                                      ZcPerson     *actor,
+                                      ZcRecord     *record,
+                                      const char   *action,
+                                      ZcWriteFlags  flags,
+                                      GError      **error);
+gboolean      zc_store_write_save    (ZcStore      *self,
+                                      ZcPerson     *actor,
+                                      ZcRecord     *record,
+                                      const char   *create_action,
+                                      const char   *update_action,
                                       GError      **error);
 
 /* ---- audit log (zc-audit.c) ---- */

@@ -11,19 +11,6 @@
   "SELECT o.*, u.name AS unit_name, i.measure AS item_measure, i.number AS item_number " \
   "FROM supervision_order o JOIN unit u ON u.id = o.unit_id LEFT JOIN item i ON i.id = o.item_id "
 
-static gboolean
-finish (ZcStore   *self,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      zc_store_rollback (self);
-      return FALSE;
-    }
-  return zc_store_commit (self, error);
-}
-
 static char *
 order_label (ZcOrder *order)
 {
@@ -114,7 +101,7 @@ zc_store_issue_order (ZcStore     *self,
     return NULL;
   ok = zc_store_insert_record (self, actor, ZC_RECORD (order), "issue_order", 0, error) &&
        add_event (self, actor, order, ZC_ORDER_STATE_ASSIGNED, reason, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_finish (self, ok, error))
     return NULL;
   return g_steal_pointer (&order);
 }
@@ -170,7 +157,7 @@ order_step (ZcStore       *self,
     return FALSE;
   ok = zc_store_update_record (self, actor, ZC_RECORD (stored), action, 0, error) &&
        add_event (self, actor, stored, to, text, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_finish (self, ok, error))
     return FALSE;
   zc_order_set_state (order, to);
   zc_record_set_common (ZC_RECORD (order), zc_record_get_id (ZC_RECORD (stored)),
@@ -277,7 +264,6 @@ zc_store_record_evaluation (ZcStore         *self,
   g_autoptr(ZcEvaluation) ev = NULL;
   g_autoptr(ZcItem) stored = NULL;
   g_autofree char *today = zc_store_today (self);
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), NULL);
 
@@ -300,10 +286,7 @@ zc_store_record_evaluation (ZcStore         *self,
   zc_evaluation_set_note (ev, note);
   zc_evaluation_set_date (ev, today);
   zc_evaluation_set_recorded_by (ev, zc_record_get_id (ZC_RECORD (actor)));
-  if (!zc_store_begin (self, error))
-    return NULL;
-  ok = zc_store_insert_record (self, actor, ZC_RECORD (ev), "record_evaluation", 0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_insert (self, actor, ZC_RECORD (ev), "record_evaluation", 0, error))
     return NULL;
   return g_steal_pointer (&ev);
 }
@@ -320,7 +303,6 @@ zc_store_record_merit (ZcStore      *self,
 {
   g_autoptr(ZcMerit) m = NULL;
   g_autofree char *today = zc_store_today (self);
-  gboolean ok;
 
   g_return_val_if_fail (ZC_IS_STORE (self), NULL);
 
@@ -343,10 +325,7 @@ zc_store_record_merit (ZcStore      *self,
   zc_merit_set_date (m, date ? date : today);
   zc_merit_set_text (m, text);
   zc_merit_set_recorded_by (m, zc_record_get_id (ZC_RECORD (actor)));
-  if (!zc_store_begin (self, error))
-    return NULL;
-  ok = zc_store_insert_record (self, actor, ZC_RECORD (m), "record_merit", 0, error);
-  if (!finish (self, ok, error))
+  if (!zc_store_write_insert (self, actor, ZC_RECORD (m), "record_merit", 0, error))
     return NULL;
   return g_steal_pointer (&m);
 }

@@ -517,6 +517,78 @@ zc_store_rollback (ZcStore *self)
   self->tx_depth--;
 }
 
+/* One record written in a transaction of its own (a savepoint inside an open one): committed
+ * with its audit entry, or rolled back. */
+static gboolean
+write_one (ZcStore      *self,
+           ZcPerson     *actor,
+           ZcRecord     *record,
+           const char   *action,
+           ZcWriteFlags  flags,
+           gboolean      update,
+           GError      **error)
+{
+  gboolean ok;
+
+  if (!zc_store_begin (self, error))
+    return FALSE;
+  if (update)
+    ok = zc_store_update_record (self, actor, record, action, flags, error);
+  else
+    ok = zc_store_insert_record (self, actor, record, action, flags, error);
+  return zc_store_finish (self, ok, error);
+}
+
+gboolean
+zc_store_write_insert (ZcStore      *self,
+                       ZcPerson     *actor,
+                       ZcRecord     *record,
+                       const char   *action,
+                       ZcWriteFlags  flags,
+                       GError      **error)
+{
+  return write_one (self, actor, record, action, flags, FALSE, error);
+}
+
+gboolean
+zc_store_write_update (ZcStore      *self,
+                       ZcPerson     *actor,
+                       ZcRecord     *record,
+                       const char   *action,
+                       ZcWriteFlags  flags,
+                       GError      **error)
+{
+  return write_one (self, actor, record, action, flags, TRUE, error);
+}
+
+/* Inserts @record when it has no id yet, updates it otherwise, as zc_store_write_insert(). */
+gboolean
+zc_store_write_save (ZcStore     *self,
+                     ZcPerson    *actor,
+                     ZcRecord    *record,
+                     const char  *create_action,
+                     const char  *update_action,
+                     GError     **error)
+{
+  if (zc_record_get_id (record) == 0)
+    return write_one (self, actor, record, create_action, 0, FALSE, error);
+  return write_one (self, actor, record, update_action, 0, TRUE, error);
+}
+
+/* Ends the write opened by zc_store_begin(): commits it when @ok, rolls it back otherwise. */
+gboolean
+zc_store_finish (ZcStore   *self,
+                 gboolean   ok,
+                 GError   **error)
+{
+  if (!ok)
+    {
+      zc_store_rollback (self);
+      return FALSE;
+    }
+  return zc_store_commit (self, error);
+}
+
 /* ---- bulk writes ----------------------------------------------------------------------- */
 
 struct _ZcBulkWrite
@@ -1434,8 +1506,6 @@ zc_store_save_entry (ZcStore      *self,
                      ZcListEntry  *entry,
                      GError      **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZC_IS_LIST_ENTRY (entry), FALSE);
 
@@ -1446,18 +1516,8 @@ zc_store_save_entry (ZcStore      *self,
                          find_builtin (entry->kind, entry->code) == NULL, error))
     return FALSE;
 
-  if (!zc_store_begin (self, error))
-    return FALSE;
-  if (zc_record_get_id (ZC_RECORD (entry)) == 0)
-    ok = zc_store_insert_record (self, actor, ZC_RECORD (entry), "create_entry", 0, error);
-  else
-    ok = zc_store_update_record (self, actor, ZC_RECORD (entry), "update_entry", 0, error);
-  if (!ok)
-    {
-      zc_store_rollback (self);
-      return FALSE;
-    }
-  return zc_store_commit (self, error);
+  return zc_store_write_save (self, actor, ZC_RECORD (entry), "create_entry", "update_entry",
+                              error);
 }
 
 /* ---- guidance ----------------------------------------------------------------------- */
@@ -1535,8 +1595,6 @@ zc_store_save_guidance (ZcStore     *self,
                         ZcGuidance  *guidance,
                         GError     **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (ZC_IS_STORE (self), FALSE);
 
   if (!zc_policy_require_inspector (actor, _("change the guidance"), error))
@@ -1544,18 +1602,8 @@ zc_store_save_guidance (ZcStore     *self,
   if (!zc_validate_text (guidance->text, _("Guidance"), ZC_LIMIT_LETTER, FALSE, error) ||
       !zc_validate_text (guidance->examples, _("Examples"), ZC_LIMIT_LETTER, FALSE, error))
     return FALSE;
-  if (!zc_store_begin (self, error))
-    return FALSE;
-  if (zc_record_get_id (ZC_RECORD (guidance)) == 0)
-    ok = zc_store_insert_record (self, actor, ZC_RECORD (guidance), "create_guidance", 0, error);
-  else
-    ok = zc_store_update_record (self, actor, ZC_RECORD (guidance), "update_guidance", 0, error);
-  if (!ok)
-    {
-      zc_store_rollback (self);
-      return FALSE;
-    }
-  return zc_store_commit (self, error);
+  return zc_store_write_save (self, actor, ZC_RECORD (guidance), "create_guidance", "update_guidance",
+                              error);
 }
 
 /* ---- campaign ------------------------------------------------------------------------ */
