@@ -1121,6 +1121,7 @@ typedef struct
   GHashTable  *file_records; /* uuid → JsonObject */
   GHashTable  *skipped;      /* uuids not merged */
   GHashTable  *local_wire;   /* "table:uuid" → JsonObject of the stored record */
+  GHashTable  *blanks;       /* table name → JsonObject of a new, empty record */
   GPtrArray   *deferred;
 } Merge;
 
@@ -1793,7 +1794,7 @@ merge_record (Merge           *m,
   const Ownership *own = NULL;
   g_autoptr(ZcRecord) local = NULL;
   g_autoptr(JsonObject) local_wire = NULL;
-  g_autoptr(JsonObject) blank = NULL;
+  JsonObject *blank = NULL;
   g_autofree char *why = NULL;
   gint64 local_revision;
 
@@ -1827,10 +1828,12 @@ merge_record (Merge           *m,
           return TRUE;
         }
     }
-  else
+  else if ((blank = g_hash_table_lookup (m->blanks, t->table)) == NULL)
     {
       g_autoptr(ZcRecord) empty = g_object_new (t->get_type (), NULL);
+
       blank = record_to_wire (imp->store, t, empty);
+      g_hash_table_insert (m->blanks, (gpointer) t->table, blank);
     }
 
   why = check_changes (m, t, own, rec, local ? local_wire : blank, local == NULL);
@@ -2392,6 +2395,8 @@ merge_package (Import   *imp,
   m.skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   m.local_wire = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) json_object_unref);
+  m.blanks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                    (GDestroyNotify) json_object_unref);
   m.deferred = g_ptr_array_new_with_free_func ((GDestroyNotify) deferred_free);
 
   if (kind_is_signed (pkg->kind))
@@ -2496,6 +2501,7 @@ out:
   g_clear_pointer (&m.file_records, g_hash_table_unref);
   g_clear_pointer (&m.skipped, g_hash_table_unref);
   g_clear_pointer (&m.local_wire, g_hash_table_unref);
+  g_clear_pointer (&m.blanks, g_hash_table_unref);
   g_clear_pointer (&m.deferred, g_ptr_array_unref);
   return ok;
 }
@@ -2631,6 +2637,7 @@ typedef struct
   GCond               cond;
   guint               consumed;   /* slots the merging side has taken */
   gboolean            stop;
+  GPtrArray          *merged;     /* packages merged, for the thread to free */
 } Reader;
 
 static gpointer
@@ -2640,6 +2647,7 @@ reader_thread (gpointer data)
 
   for (guint i = 0; i < r->n; i++)
     {
+      g_autoptr(GPtrArray) merged = NULL;
       Package *pkg;
       GError *error = NULL;
 
@@ -2651,7 +2659,11 @@ reader_thread (gpointer data)
           g_mutex_unlock (&r->lock);
           break;
         }
+      /* Freeing the packages' JSON trees is work the merging side need not wait for. */
+      merged = g_steal_pointer (&r->merged);
+      r->merged = g_ptr_array_new_with_free_func ((GDestroyNotify) package_free);
       g_mutex_unlock (&r->lock);
+      g_clear_pointer (&merged, g_ptr_array_unref);
 
       pkg = read_package (r->paths[i], &error);
       if (pkg != NULL)
@@ -2691,6 +2703,7 @@ zc_exchange_import_files (ZcStore                 *store,
   r.paths = paths;
   r.n = n_paths;
   r.slots = g_new0 (ReadSlot, n_paths);
+  r.merged = g_ptr_array_new_with_free_func ((GDestroyNotify) package_free);
   g_mutex_init (&r.lock);
   g_cond_init (&r.cond);
   thread = g_thread_new ("zc-exchange-read", reader_thread, &r);
@@ -2735,6 +2748,12 @@ zc_exchange_import_files (ZcStore                 *store,
         report = import_package (store, actor, paths[i], pkg, NULL, NULL, NULL, &file_error);
       if (imported)
         imported (paths[i], report, file_error, user_data);
+      if (pkg != NULL)
+        {
+          g_mutex_lock (&r.lock);
+          g_ptr_array_add (r.merged, g_steal_pointer (&pkg));
+          g_mutex_unlock (&r.lock);
+        }
       if ((i + 1) % batch == 0 || i + 1 == n_paths)
         {
           g_autoptr(GError) local = NULL;
@@ -2763,6 +2782,7 @@ zc_exchange_import_files (ZcStore                 *store,
       g_clear_error (&r.slots[i].error);
     }
   g_free (r.slots);
+  g_ptr_array_unref (r.merged);
   g_mutex_clear (&r.lock);
   g_cond_clear (&r.cond);
   return ok;
