@@ -1963,10 +1963,44 @@ add_assessments (Flow       *flow,
   table_clear (&table, flow);
 }
 
+/* A report on the whole campaign lists the red items that are overdue the longest, not
+ * thousands of them: the assessment table counts each unit's, the ledger lists them all. */
+#define REPORT_OVERDUE_MAX 100u
+
+typedef struct
+{
+  ZcItem *item;
+  char   *due;      /* the deadline, or the next review of an ongoing item; may be NULL */
+} OverdueRow;
+
+static void
+overdue_row_clear (gpointer data)
+{
+  OverdueRow *row = data;
+
+  g_clear_object (&row->item);
+  g_clear_pointer (&row->due, g_free);
+}
+
+/* Overdue the longest first; rows without a date last; then by unit and number as listed. */
+static int
+compare_overdue (gconstpointer a,
+                 gconstpointer b)
+{
+  const OverdueRow *x = a;
+  const OverdueRow *y = b;
+
+  if (x->due == NULL || y->due == NULL)
+    return (x->due == NULL) - (y->due == NULL);
+  return strcmp (x->due, y->due);
+}
+
 static void
 add_overdue (Flow       *flow,
              Report     *report,
              GListModel *items,
+             guint       max_rows,
+             gboolean    longest_first,
              const char *today)
 {
   static const double widths[] = { 0.55, 1.7, 4.1, 0.95, 1.15, 0.9, 0.75 };
@@ -1977,15 +2011,34 @@ add_overdue (Flow       *flow,
     PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT, PANGO_ALIGN_CENTER,
     PANGO_ALIGN_CENTER, PANGO_ALIGN_CENTER, PANGO_ALIGN_CENTER
   };
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (OverdueRow));
   Table table;
+
+  g_array_set_clear_func (rows, overdue_row_clear);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      OverdueRow row = { g_list_model_get_item (items, i), NULL };
+
+      if (zc_item_get_term_type (row.item) == ZC_TERM_TYPE_ONGOING &&
+          zc_item_get_review_dates (row.item) != NULL)
+        row.due = zc_light_next_review (zc_item_get_review_dates (row.item), today);
+      else
+        row.due = g_strdup (zc_item_get_deadline (row.item));
+      if (row.due != NULL && !zc_date_is_valid (row.due))
+        g_clear_pointer (&row.due, g_free);
+      g_array_append_val (rows, row);
+    }
+  /* Stable: equal dates keep the order of the ledger. */
+  if (longest_first)
+    g_array_sort (rows, compare_overdue);
 
   table_init (&table, flow, widths, G_N_ELEMENTS (widths));
   table_add_row (&table, flow, report->context, head, NULL, TRUE);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < MIN (rows->len, max_rows); i++)
     {
-      g_autoptr(ZcItem) item = g_list_model_get_item (items, i);
+      OverdueRow *row = &g_array_index (rows, OverdueRow, i);
+      ZcItem *item = row->item;
       g_autofree char *number = g_strdup_printf ("%d", zc_item_get_number (item));
-      g_autofree char *due = NULL;
       g_autofree char *late = NULL;
       g_autofree char *progress_text = g_strdup_printf ("%d%%", zc_item_get_progress (item));
       const char *unit = zc_item_get_unit_text (item) != NULL ? zc_item_get_unit_text (item)
@@ -1995,18 +2048,13 @@ add_overdue (Flow       *flow,
                            : zc_item_get_person_text (item);
       const char *cells[7];
 
-      if (zc_item_get_term_type (item) == ZC_TERM_TYPE_ONGOING &&
-          zc_item_get_review_dates (item) != NULL)
-        due = zc_light_next_review (zc_item_get_review_dates (item), today);
-      else
-        due = g_strdup (zc_item_get_deadline (item));
-      if (due != NULL && zc_date_is_valid (due))
-        late = g_strdup_printf ("%d", zc_date_diff_days (due, today));
+      if (row->due != NULL)
+        late = g_strdup_printf ("%d", zc_date_diff_days (row->due, today));
       cells[0] = number;
       cells[1] = unit;
       cells[2] = zc_item_get_measure (item);
       cells[3] = person;
-      cells[4] = due != NULL ? due : zc_item_get_deadline_text (item);
+      cells[4] = row->due != NULL ? row->due : zc_item_get_deadline_text (item);
       cells[5] = late != NULL ? late : "";
       cells[6] = progress_text;
       table_add_row (&table, flow, report->context, cells, aligns, FALSE);
@@ -2227,8 +2275,13 @@ report_build (ZcStore       *store,
   {
     g_autofree char *n = zc_doc_chinese_number (++section);
     g_autofree char *h = g_strdup_printf ("%s、逾期事项（红灯）清单", n);
-    g_autofree char *count = g_strdup_printf ("共%u项，按责任单位和序号排列。",
-                                              g_list_model_get_n_items (overdue));
+    guint n_overdue = g_list_model_get_n_items (overdue);
+    guint shown = unit_id == 0 ? MIN (n_overdue, REPORT_OVERDUE_MAX) : n_overdue;
+    g_autofree char *count = shown < n_overdue
+      ? g_strdup_printf ("共%u项，下表列出逾期最久的%u项；各单位的逾期项数见考核情况表，"
+                         "完整清单可从整改台账按红灯筛选导出。", n_overdue, shown)
+      : unit_id == 0 ? g_strdup_printf ("共%u项，按整改时限排列。", n_overdue)
+                     : g_strdup_printf ("共%u项，按序号排列。", n_overdue);
 
     add_heading (flow, report, h, TRUE);
     if (g_list_model_get_n_items (overdue) == 0)
@@ -2237,7 +2290,7 @@ report_build (ZcStore       *store,
       {
         flow_add_text (flow, report->context, count, &report_small, &grey, 0, TRUE);
         flow_space (flow, 3);
-        add_overdue (flow, report, overdue, today);
+        add_overdue (flow, report, overdue, shown, unit_id == 0, today);
       }
   }
 

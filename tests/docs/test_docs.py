@@ -334,11 +334,17 @@ class PdfTests(DocsTestCase):
         for k in range(1, pages + 1):
             self.assertIn('第%d页共%d页' % (k, pages), text)
 
-        # The overdue list is the red items, by unit and number.
+        # The overdue list is the red items, those overdue the longest first (at most 100
+        # in a report on the whole campaign).
         overdue = zicha(self.db, 'ledger', 'list', '--light', 'red').splitlines()[1:]
         self.assertEqual(len(overdue), stats['lights']['red'])
+        self.assertLessEqual(len(overdue), 100)
         section = text[text.find('四、逾期事项'):text.find('五、在办督办事项')]
-        assert_in_order(self, section, [line.split('\t')[6][:12] for line in overdue])
+        for line in overdue:
+            self.assertIn(line.split('\t')[6][:12], section)
+        deadlines = re.findall(r'\d{4}-\d{2}-\d{2}', section)
+        self.assertEqual(len(deadlines), len(overdue))
+        self.assertEqual(deadlines, sorted(deadlines))
 
     def test_unit_report(self):
         path = self.path('report-sj.pdf')
@@ -524,6 +530,17 @@ class CityTests(unittest.TestCase):
             self.assertEqual(int(total[3]), sum(stats['items'].values()))
             self.assertEqual([int(x) for x in total[9:12]],
                              [stats['lights'][k] for k in ('red', 'yellow', 'green')])
+
+            # The campaign report names the 100 items overdue the longest, not all of them.
+            report = os.path.join(out, 'city.pdf')
+            zicha(db, 'report', '--format', 'pdf', '-o', report)
+            text = squeeze(pdftext(report))
+            self.assertGreater(stats['lights']['red'], 100)
+            self.assertIn('共%d项，下表列出逾期最久的100项' % stats['lights']['red'], text)
+            section = text[text.find('四、逾期事项'):text.find('五、在办督办事项')]
+            deadlines = re.findall(r'\d{4}-\d{2}-\d{2}', section)
+            self.assertEqual(len(deadlines), 100)
+            self.assertEqual(deadlines, sorted(deadlines))
         finally:
             shutil.rmtree(out, ignore_errors=True)
 
