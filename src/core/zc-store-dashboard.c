@@ -319,27 +319,28 @@ load_findings (ZcStore               *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* Findings on record, as zc_store_get_stats() counts them: everything but drafts. */
+  /* Findings on record, as zc_store_get_stats() counts them: everything but drafts. The
+   * table is read once in its own order and counted here: a join to each finding's form and
+   * a GROUP BY sorted in a temporary tree cost several times the reading (61,000 findings
+   * of a city), and the forms still drafts are few. */
   g_string_append (sql, "SELECT fi.unit_id, coalesce (fi.category_id, 0), "
-                        "coalesce (fi.focus_area_id, 0), count(*) FROM finding fi "
-                        "LEFT JOIN form f ON f.id = fi.form_id "
-                        "WHERE (fi.source <> 'self' OR f.state <> 'draft')");
+                        "coalesce (fi.focus_area_id, 0) FROM finding fi NOT INDEXED "
+                        "WHERE (fi.source <> 'self' OR (fi.form_id IS NOT NULL AND "
+                        "fi.form_id NOT IN (SELECT id FROM form WHERE state = 'draft')))");
   append_unit_cond (sql, f, "fi.unit_id");
   append_finding_cond (sql, f);
-  g_string_append (sql, " GROUP BY 1, 2, 3");
 
   if (!(stmt = prepare (self, sql->str, f, d->today, error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ZcStats *s = unit_stats (units, sqlite3_column_int64 (stmt, 0));
-      guint n = sqlite3_column_int (stmt, 3);
 
       if (s == NULL)
         continue;
-      s->findings += n;
-      add_entry_count (self, d->categories, sqlite3_column_int64 (stmt, 1), n);
-      add_entry_count (self, d->focus_areas, sqlite3_column_int64 (stmt, 2), n);
+      s->findings++;
+      add_entry_count (self, d->categories, sqlite3_column_int64 (stmt, 1), 1);
+      add_entry_count (self, d->focus_areas, sqlite3_column_int64 (stmt, 2), 1);
     }
   return step_done (self, stmt, rc, error);
 }
@@ -406,27 +407,28 @@ load_items (ZcStore               *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_string_append (sql, "SELECT i.unit_id, i.state, " ITEM_LIGHT " AS light, count(*) "
+  /* Counted here rather than grouped in SQL: the rows come in the table's order, and a
+   * temporary tree for the groups would cost more than the reading. */
+  g_string_append (sql, "SELECT i.unit_id, CASE i.state WHEN 'planned' THEN 0 "
+                        "WHEN 'in_progress' THEN 1 WHEN 'awaiting_closeout' THEN 2 "
+                        "WHEN 'closed' THEN 3 ELSE -1 END, " ITEM_LIGHT " AS light "
                         "FROM item i WHERE 1");
   append_unit_cond (sql, f, "i.unit_id");
   append_item_cond (sql, f);
-  g_string_append (sql, " GROUP BY 1, 2, 3");
   if (!(stmt = prepare (self, sql->str, f, d->today, error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ZcStats *s = unit_stats (units, sqlite3_column_int64 (stmt, 0));
-      guint n = sqlite3_column_int (stmt, 3);
-      int state = -1;
+      int state = sqlite3_column_int (stmt, 1);
       int light = sqlite3_column_int (stmt, 2);
 
       if (s == NULL)
         continue;
-      if (zc_enum_from_string (ZC_TYPE_ITEM_STATE, (const char *) sqlite3_column_text (stmt, 1),
-                               &state) && state >= 0 && state < 4)
-        s->items[state] += n;
+      if (state >= 0 && state < 4)
+        s->items[state]++;
       if (light >= 0 && light < 4)
-        s->lights[light] += n;
+        s->lights[light]++;
     }
   return step_done (self, stmt, rc, error);
 }
@@ -511,9 +513,24 @@ week_start (const char *date)
 typedef struct
 {
   gint64 item_id;
+  gint64 id;
   char   date[11];
   int    percent;
 } ReportRow;
+
+/* The reports in date order, as they were written within a day. */
+static int
+compare_reports (gconstpointer a,
+                 gconstpointer b)
+{
+  const ReportRow *x = a;
+  const ReportRow *y = b;
+  int c = strcmp (x->date, y->date);
+
+  if (c != 0)
+    return c;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
 
 /*
  * The progress line: for each week from the start of rectification (or the first report)
@@ -532,8 +549,8 @@ load_weeks (ZcStore               *self,
   g_autoptr(GString) closed_sql = g_string_new (NULL);
   g_autoptr(GArray) reports = g_array_new (FALSE, FALSE, sizeof (ReportRow));
   g_autoptr(GPtrArray) closed = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        NULL);
+  g_autofree int *latest = NULL;    /* by item id: the percent last reported, -1 none */
+  gint64 max_item = 0;
   g_autofree char *rectification = zc_store_query_text (self, "SELECT rectification_date FROM "
                                                               "campaign", NULL);
   g_autofree char *first = NULL;
@@ -552,29 +569,35 @@ load_weeks (ZcStore               *self,
    * learn its unit would cost more than the reports themselves. */
   if (zc_figure_filter_is_set (f))
     {
-      g_string_append (reports_sql, "SELECT g.item_id, g.date, g.percent, i.unit_id FROM "
+      g_string_append (reports_sql, "SELECT g.item_id, g.date, g.percent, i.unit_id, g.id FROM "
                                     "progress g JOIN item i ON i.id = g.item_id WHERE 1");
       append_unit_cond (reports_sql, f, "i.unit_id");
       append_item_cond (reports_sql, f);
     }
   else
-    g_string_append (reports_sql, "SELECT g.item_id, g.date, g.percent, 0 FROM progress g");
-  g_string_append (reports_sql, " ORDER BY g.date, g.id");
+    g_string_append (reports_sql, "SELECT g.item_id, g.date, g.percent, 0, g.id FROM progress g");
+  /* Read in the table's order and sorted here: a sort in SQL goes through a temporary tree. */
   if (!(stmt = prepare (self, reports_sql->str, f, d->today, error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ReportRow row = { sqlite3_column_int64 (stmt, 0), { 0 }, sqlite3_column_int (stmt, 2) };
+      ReportRow row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 4), { 0 },
+                        sqlite3_column_int (stmt, 2) };
       const char *date = (const char *) sqlite3_column_text (stmt, 1);
 
-      if (date == NULL ||
+      if (date == NULL || row.item_id <= 0 ||
           (zc_figure_filter_is_set (f) && !unit_stats (units, sqlite3_column_int64 (stmt, 3))))
         continue;
       g_strlcpy (row.date, date, sizeof row.date);
       g_array_append_val (reports, row);
+      max_item = MAX (max_item, row.item_id);
     }
   if (!step_done (self, stmt, rc, error))
     return FALSE;
+  g_array_sort (reports, compare_reports);
+  latest = g_new (int, max_item + 1);
+  for (gint64 k = 0; k <= max_item; k++)
+    latest[k] = -1;
 
   g_string_append (closed_sql, "SELECT i.unit_id, substr (i.closed_at, 1, 10) FROM item i "
                                "WHERE i.state = 'closed' AND i.closed_at IS NOT NULL");
@@ -625,13 +648,10 @@ load_weeks (ZcStore               *self,
       for (; r < reports->len && strcmp (g_array_index (reports, ReportRow, r).date, end) <= 0; r++)
         {
           ReportRow *row = &g_array_index (reports, ReportRow, r);
-          gpointer old = NULL;
-          gint64 *key;
 
-          if (g_hash_table_lookup_extended (latest, &row->item_id, NULL, &old))
-            sum -= GPOINTER_TO_INT (old);
-          key = g_memdup2 (&row->item_id, sizeof row->item_id);
-          g_hash_table_replace (latest, key, GINT_TO_POINTER (row->percent));
+          if (latest[row->item_id] >= 0)
+            sum -= latest[row->item_id];
+          latest[row->item_id] = row->percent;
           sum += row->percent;
           if (strcmp (row->date, week) >= 0)
             w->reports++;
