@@ -99,6 +99,7 @@ struct _ZcDashboardPage
 
   GCancellable    *load_cancellable;
   gint64           load_started;
+  gboolean         shown;         /* mapped once: the figures counted before are used */
   GCancellable    *drill_cancellable;
 
   ZcBarChart      *unit_chart;
@@ -1552,9 +1553,11 @@ on_overdue_all_clicked_cb (ZcDashboardPage *self)
 static void
 on_map_cb (ZcDashboardPage *self)
 {
-  /* The figures move as people work: count them again each time the page is shown. */
-  if (self->load_cancellable == NULL)
+  /* The figures move as people work: count them again each time the page is shown, but
+   * the first time, when they were counted as the page was made. */
+  if (self->load_cancellable == NULL && (self->shown || self->dashboard == NULL))
     load (self);
+  self->shown = TRUE;
 }
 
 static void
@@ -1701,6 +1704,9 @@ zc_dashboard_page_new (ZcStore  *store,
   self->store = g_object_ref (store);
   self->actor = g_object_ref (actor);
   fill_areas (self);
+  /* Counted at once, in a thread, while the rest of the inspector's window is made: on a
+   * city the figures take a moment, and the dashboard is where an inspector looks first. */
+  load (self);
   return GTK_WIDGET (self);
 }
 

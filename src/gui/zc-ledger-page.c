@@ -247,18 +247,17 @@ sort_key (ZcItem *item,
 }
 
 /*
- * The texts a search looks in, made once per row as the sort keys are. They follow the
- * core's query (zc_store_list_items()), so that the window shows the rows zicha-cli gives:
- * three characters or more are looked for case-insensitively in the texts of the item's
- * full-text index (measure, latest report, leader and person as written) and as written in
- * the problem and the names of the leader, the person and the unit; one or two characters
- * as written in the measure, the problem, the person, the leader and the unit.
+ * A search follows the core's query (zc_store_list_items()), so that the window shows the
+ * rows zicha-cli gives: three characters or more are looked for case-insensitively in the
+ * texts of the item's full-text index (measure, latest report, leader and person as
+ * written) and as written in the problem and the names of the leader, the person and the
+ * unit; one or two characters as written in the measure, the problem, the person, the
+ * leader and the unit. The indexed texts are case-folded once per row, in the loading
+ * thread, and kept only where folding changes them (Chinese text it leaves alone).
  */
 typedef struct
 {
-  char *indexed;       /* case-folded; fields apart by a line break, which no search holds */
-  char *names;
-  char *short_texts;
+  char *folded;        /* NULL: the indexed texts fold to themselves */
 } SearchKeys;
 
 static GQuark search_quark;
@@ -268,19 +267,8 @@ search_keys_free (gpointer data)
 {
   SearchKeys *keys = data;
 
-  g_free (keys->indexed);
-  g_free (keys->names);
-  g_free (keys->short_texts);
+  g_free (keys->folded);
   g_free (keys);
-}
-
-static void
-append_field (GString    *string,
-              const char *text)
-{
-  if (text != NULL)
-    g_string_append (string, text);
-  g_string_append_c (string, '\n');
 }
 
 static const SearchKeys *
@@ -290,37 +278,37 @@ search_keys (ZcItem *item)
 
   if (keys == NULL)
     {
+      const char *texts[] = { zc_item_get_measure (item), zc_item_get_progress_text (item),
+                              zc_item_get_leader_text (item), zc_item_get_person_text (item) };
       g_autoptr(GString) indexed = g_string_new (NULL);
-      g_autoptr(GString) names = g_string_new (NULL);
-      g_autoptr(GString) short_texts = g_string_new (NULL);
+      g_autofree char *folded = NULL;
 
-      append_field (indexed, zc_item_get_measure (item));
-      append_field (indexed, zc_item_get_progress_text (item));
-      append_field (indexed, zc_item_get_leader_text (item));
-      append_field (indexed, zc_item_get_person_text (item));
-      append_field (names, zc_item_get_problem_text (item));
-      append_field (names, zc_item_get_leader_name (item));
-      append_field (names, zc_item_get_person_name (item));
-      append_field (names, zc_item_get_unit_name (item));
-      append_field (short_texts, zc_item_get_measure (item));
-      append_field (short_texts, zc_item_get_problem_text (item));
-      append_field (short_texts, zc_lead_coalesce (zc_item_get_person_name (item),
-                                                   zc_item_get_person_text (item)));
-      append_field (short_texts, zc_lead_coalesce (zc_item_get_leader_name (item),
-                                                   zc_item_get_leader_text (item)));
-      append_field (short_texts, zc_item_get_unit_name (item));
-
+      /* Fields apart by a line break, which no search holds. */
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        {
+          if (texts[i] != NULL)
+            g_string_append (indexed, texts[i]);
+          g_string_append_c (indexed, '\n');
+        }
+      folded = g_utf8_casefold (indexed->str, indexed->len);
       keys = g_new0 (SearchKeys, 1);
-      keys->indexed = g_utf8_casefold (indexed->str, indexed->len);
-      keys->names = g_string_free (g_steal_pointer (&names), FALSE);
-      keys->short_texts = g_string_free (g_steal_pointer (&short_texts), FALSE);
+      if (strcmp (folded, indexed->str) != 0)
+        keys->folded = g_steal_pointer (&folded);
       g_object_set_qdata_full (G_OBJECT (item), search_quark, keys, search_keys_free);
     }
   return keys;
 }
 
-/* Makes the sort keys of every text column of @items, and the texts a search looks in (in
- * the thread that read them). */
+static gboolean
+contains (const char *text,
+          const char *part)
+{
+  return text != NULL && strstr (text, part) != NULL;
+}
+
+/* Makes the texts a search looks in (in the thread that read the items). The sort keys are
+ * made when a column is first sorted by: most columns never are, and they would take more
+ * memory than the items. */
 static void
 prepare_keys (GListModel *items)
 {
@@ -328,9 +316,6 @@ prepare_keys (GListModel *items)
     {
       g_autoptr(ZcItem) item = g_list_model_get_item (items, i);
 
-      for (int c = 0; c < N_COLUMNS; c++)
-        if (is_text_column (c))
-          sort_key (item, c);
       search_keys (item);
     }
 }
@@ -359,10 +344,27 @@ row_matches (gpointer object,
     return FALSE;
   if (c->text == NULL)
     return TRUE;
-  keys = search_keys (item);
   if (c->long_text)
-    return strstr (keys->indexed, c->folded) != NULL || strstr (keys->names, c->text) != NULL;
-  return strstr (keys->short_texts, c->text) != NULL;
+    {
+      keys = search_keys (item);
+      if (keys->folded != NULL ? contains (keys->folded, c->folded)
+                               : contains (zc_item_get_measure (item), c->folded) ||
+                                 contains (zc_item_get_progress_text (item), c->folded) ||
+                                 contains (zc_item_get_leader_text (item), c->folded) ||
+                                 contains (zc_item_get_person_text (item), c->folded))
+        return TRUE;
+      return contains (zc_item_get_problem_text (item), c->text) ||
+             contains (zc_item_get_leader_name (item), c->text) ||
+             contains (zc_item_get_person_name (item), c->text) ||
+             contains (zc_item_get_unit_name (item), c->text);
+    }
+  return contains (zc_item_get_measure (item), c->text) ||
+         contains (zc_item_get_problem_text (item), c->text) ||
+         contains (zc_lead_coalesce (zc_item_get_person_name (item),
+                                     zc_item_get_person_text (item)), c->text) ||
+         contains (zc_lead_coalesce (zc_item_get_leader_name (item),
+                                     zc_item_get_leader_text (item)), c->text) ||
+         contains (zc_item_get_unit_name (item), c->text);
 }
 
 /* How the rows of @now compare with those of @before: only fewer, only more, or other rows. */
@@ -1281,7 +1283,10 @@ on_orders_clicked_cb (ZcLedgerPage *self)
 static void
 on_map_cb (ZcLedgerPage *self)
 {
-  zc_ledger_page_reload (self);
+  /* Read again each time the page is shown, unless it is being read: a second reading of a
+   * large ledger beside the first would hold it twice. */
+  if (!self->loading)
+    zc_ledger_page_reload (self);
 }
 
 static gboolean
@@ -1471,7 +1476,8 @@ zc_ledger_page_new (ZcStore  *store,
   self->setting_filter = TRUE;
   fill_people (self);
   self->setting_filter = FALSE;
-  zc_ledger_page_reload (self);
+  /* The ledger is read when the page is first shown. */
+  update_notices (self);
   return GTK_WIDGET (self);
 }
 
