@@ -6,7 +6,10 @@
  *
  *   zc-bench-gui probe     DB STAFF PAGE     "available" or "unavailable: REASON"
  *   zc-bench-gui dashboard DB STAFF          the inspector's dashboard drawn with its figures
- *   zc-bench-gui rss       DB STAFF          the dashboard, then the ledger, both drawn
+ *   zc-bench-gui rss       DB STAFF [LEAD]   the dashboard, then the ledger, both drawn (when
+ *                                            STAFF has no ledger page, LEAD signs in on the
+ *                                            same window after the dashboard, and the ledger
+ *                                            is LEAD's, as on a computer people share)
  *   zc-bench-gui filter    DB STAFF TEXT…    the ledger page, then each TEXT typed into its
  *                                            search
  *
@@ -57,6 +60,7 @@ typedef struct
   const char    *db;
   const char    *staff;
   const char    *probe_page;
+  const char    *lead;          /* rss: who opens the ledger when STAFF has none */
   gboolean       no_ledger;     /* rss: the person has no ledger page */
   char         **filters;
   guint          n_filters;
@@ -413,11 +417,25 @@ next_step (Bench *b)
           finish (b, 0, "done");
           return;
         }
-      if (b->no_ledger)
+      if (b->no_ledger && b->lead == NULL)
         {
           /* The inspector has no ledger page: the dashboard is all there is to measure. */
           finish (b, 0, "done");
           return;
+        }
+      if (b->no_ledger)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ZcPerson) lead = zc_store_get_person_by_code (zc_window_get_store (b->window),
+                                                                  b->lead, &error);
+
+          if (lead == NULL)
+            {
+              finish (b, 1, "error: %s", error->message);
+              return;
+            }
+          g_debug ("signing in %s", b->lead);
+          zc_window_set_actor (b->window, lead);
         }
       b->step = STEP_LEDGER;
       show_page (b, "*LedgerPage", "ledger page");
@@ -568,7 +586,7 @@ main (int    argc,
       (g_str_equal (argv[1], "probe") && argc < 5) ||
       (g_str_equal (argv[1], "filter") && argc < 5))
     {
-      g_printerr ("Usage: zc-bench-gui probe|dashboard|rss|filter DB STAFF [PAGE|TEXT…]\n");
+      g_printerr ("Usage: zc-bench-gui probe|dashboard|rss|filter DB STAFF [PAGE|LEAD|TEXT…]\n");
       return 2;
     }
   b.mode = argv[1];
@@ -576,6 +594,8 @@ main (int    argc,
   b.staff = argv[3];
   if (g_str_equal (b.mode, "probe"))
     b.probe_page = argv[4];
+  else if (g_str_equal (b.mode, "rss") && argc > 4)
+    b.lead = argv[4];
   else if (g_str_equal (b.mode, "filter"))
     {
       b.filters = argv + 4;
