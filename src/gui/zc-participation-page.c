@@ -453,6 +453,14 @@ on_search_changed_cb (ZcParticipationPage *self)
     rebuild_groups (self);
 }
 
+static gboolean
+focus_search (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (ZC_PARTICIPATION_PAGE (widget)->search_entry));
+}
+
 /* ---- vfuncs --------------------------------------------------------------------------------- */
 
 static void
@@ -503,6 +511,7 @@ zc_participation_page_class_init (ZcParticipationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZcParticipationPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, ZcParticipationPage, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
 }
 
 static void
