@@ -129,12 +129,12 @@ zc_store_exec (ZcStore     *self,
 /* @destructor SQLITE_STATIC only where the statement is stepped before the function that
  * got the values returns: SQLite then reads the caller's text instead of a copy. */
 static gboolean
-bind_args (ZcStore           *self,
-           sqlite3_stmt      *stmt,
-           GError           **error,
-           sqlite3_destructor_type destructor,
-           const char        *types,
-           va_list            args)
+bind_args (ZcStore                 *self,
+           sqlite3_stmt            *stmt,
+           GError                 **error,
+           sqlite3_destructor_type  destructor,
+           const char              *types,
+           va_list                  args)
 {
   int index = 1;
 
