@@ -63,6 +63,7 @@ struct _ZcInspectionPage
   gulong              close_handler;
   GtkWidget          *close_window;
   GCancellable       *cancellable;
+  gboolean            hints_requested;
 };
 
 enum {
@@ -847,6 +848,18 @@ on_close_request_cb (ZcInspectionPage *self)
 }
 
 static void
+on_hints_prepared_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!zc_store_prepare_quality_hints_finish (ZC_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Quality hints not prepared: %s", error->message);
+}
+
+static void
 on_map_cb (ZcInspectionPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -861,6 +874,15 @@ on_map_cb (ZcInspectionPage *self)
                                                      G_CALLBACK (on_close_request_cb), self,
                                                      G_CONNECT_SWAPPED);
     }
+  /* The index behind the quality hints is built in a thread when the form is first shown,
+   * not at sign-in, where it would hold the campaign's findings for people who only look
+   * at the dashboard or the ledger. */
+  if (!self->hints_requested && self->store != NULL)
+    {
+      self->hints_requested = TRUE;
+      zc_store_prepare_quality_hints_async (self->store, self->cancellable,
+                                            on_hints_prepared_cb, NULL);
+    }
   if (self->step == ZC_STEP_REVIEW)
     refresh_review (self);
 }
@@ -871,17 +893,6 @@ on_unmap_cb (ZcInspectionPage *self)
   save_now (self);
 }
 
-static void
-on_hints_prepared_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!zc_store_prepare_quality_hints_finish (ZC_STORE (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Quality hints not prepared: %s", error->message);
-}
 
 /* The pages of @stack not shown are hidden from screen readers: the stack keeps their last
  * size, so they would read as if they were still there. */
@@ -1047,7 +1058,6 @@ zc_inspection_page_new (ZcStore  *store,
   for (ZcStep step = 0; step < ZC_N_STEPS; step++)
     gtk_stack_add_named (self->stack, step_page (self, step), steps[step].name);
 
-  zc_store_prepare_quality_hints_async (store, self->cancellable, on_hints_prepared_cb, NULL);
   zc_inspection_page_reload (self);
   return GTK_WIDGET (self);
 }
