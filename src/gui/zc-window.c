@@ -772,11 +772,10 @@ on_visible_page_changed_cb (ZcWindow *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (child),
                                    GTK_ACCESSIBLE_STATE_HIDDEN, child != visible,
                                    -1);
-      /* The window's own pages (welcome, sign-in, campaign) are hidden as well: the
-       * stack measures every visible page at each layout, and the sign-in page alone lists
-       * fifty people. The sections are not (yet): hidden, they would no longer widen the
-       * window to the widest of them, which some pages' tests count on. */
-      if (child != visible && g_object_get_data (G_OBJECT (child), "zc-section") == NULL)
+      /* They are hidden as well: the stack measures every visible page at each layout
+       * (the sign-in page alone lists fifty people), and a page not shown should not
+       * widen the window either. */
+      if (child != visible)
         gtk_widget_set_visible (child, FALSE);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
