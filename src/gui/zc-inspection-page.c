@@ -64,6 +64,7 @@ struct _ZcInspectionPage
   GtkWidget          *close_window;
   GCancellable       *cancellable;
   gboolean            hints_requested;
+  gboolean            loaded;          /* the form was read (at first showing) */
 };
 
 enum {
@@ -877,6 +878,8 @@ on_map_cb (ZcInspectionPage *self)
   /* The index behind the quality hints is built in a thread when the form is first shown,
    * not at sign-in, where it would hold the campaign's findings for people who only look
    * at the dashboard or the ledger. */
+  if (!self->loaded && self->store != NULL)
+    zc_inspection_page_reload (self);
   if (!self->hints_requested && self->store != NULL)
     {
       self->hints_requested = TRUE;
@@ -1058,7 +1061,8 @@ zc_inspection_page_new (ZcStore  *store,
   for (ZcStep step = 0; step < ZC_N_STEPS; step++)
     gtk_stack_add_named (self->stack, step_page (self, step), steps[step].name);
 
-  zc_inspection_page_reload (self);
+  /* The form is read and its editors made when the page is first shown (on_map_cb), not
+   * at sign-in: an inspector or a lead may not open it at all. */
   return GTK_WIDGET (self);
 }
 
@@ -1114,6 +1118,7 @@ zc_inspection_page_reload (ZcInspectionPage *self)
 
   g_return_if_fail (ZC_IS_INSPECTION_PAGE (self));
 
+  self->loaded = TRUE;
   save_now (self);
   g_ptr_array_set_size (self->dirty, 0);
   g_list_store_remove_all (self->findings);
