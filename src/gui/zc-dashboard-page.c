@@ -7,6 +7,7 @@
 #include "zc-bar-chart.h"
 #include "zc-dashboard.h"
 #include "zc-dashboard-page.h"
+#include "zc-lead-common.h"
 #include "zc-date.h"
 #include "zc-format.h"
 #include "zc-inspector-common.h"
@@ -1679,6 +1680,7 @@ static void
 zc_dashboard_page_init (ZcDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  zc_lead_drop_down_set_name (self->area_dropdown, _("Focus area"));
   zc_inspector_hide_stack_pages (self->stack);
   zc_inspector_hide_stack_pages (self->content_stack);
 

@@ -1403,6 +1403,9 @@ zc_ledger_page_init (ZcLedgerPage *self)
   GtkSorter *view_sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  zc_lead_drop_down_set_name (self->state_dropdown, C_("ledger filter", "State"));
+  zc_lead_drop_down_set_name (self->light_dropdown, C_("ledger filter", "Light"));
+  zc_lead_drop_down_set_name (self->person_dropdown, C_("ledger filter", "Responsible person"));
 
   for (int i = 0; i < N_COLUMNS; i++)
     {
