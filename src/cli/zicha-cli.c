@@ -362,20 +362,12 @@ zc_cli_open (ZcCli      *cli,
 void
 zc_cli_discard_created (ZcCli *cli)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
   if (!cli->created)
     return;
 
   g_clear_object (&cli->actor);
   g_clear_object (&cli->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (cli->db_path, suffixes[i], NULL);
-
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        g_debug ("Cannot remove %s: %s", path, g_strerror (errno));
-    }
+  zc_store_remove_files (cli->db_path);
   cli->created = FALSE;
 }
 

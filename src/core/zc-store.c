@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "zicha-core"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -987,6 +988,22 @@ open_internal (const char  *path,
  * Opens (and creates or upgrades) a campaign database. A file from a newer Zicha or a file
  * that is not a Zicha database is refused untouched.
  */
+void
+zc_store_remove_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_if_fail (path != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        g_debug ("Cannot remove %s: %s", file, g_strerror (errno));
+    }
+}
+
 ZcStore *
 zc_store_open (const char  *path,
                GError     **error)

@@ -27,6 +27,9 @@ G_DECLARE_FINAL_TYPE (ZcStore, zc_store, ZC, STORE, GObject)
 ZcStore     *zc_store_open                (const char  *path,
                                            GError     **error);
 const char  *zc_store_get_path            (ZcStore     *self);
+/* Removes a database file with the journal files SQLite keeps beside it, for a database
+ * made for work that did not finish (no connection may still have it open). */
+void         zc_store_remove_files        (const char  *path);
 /* The default database of the window and the CLI, in the user's data directory. */
 char        *zc_store_default_path        (void);
 /* Fixes "today" (YYYY-MM-DD) for tests and demos; NULL returns to the real date.

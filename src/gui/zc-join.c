@@ -2,10 +2,10 @@
 #define G_LOG_DOMAIN "zicha-gui"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "zc-exchange.h"
 #include "zc-join.h"
+#include "zc-transfer.h"
 
 /*
  * Joining a campaign on a computer of one's own: the discipline inspection office sends the
@@ -36,19 +36,14 @@ join_job_free (JoinJob *job)
   g_free (job);
 }
 
-/* Removes a database made for a file that was not read, with SQLite's files beside it. */
+/* Removes a database made for a file that was not read. */
 static void
 discard_database (GFile *database)
 {
   g_autofree char *path = g_file_get_path (database);
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
 
-  for (guint i = 0; path != NULL && i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
+  if (path != NULL)
+    zc_store_remove_files (path);
 }
 
 static void
@@ -238,8 +233,6 @@ void
 zc_join_campaign (ZcWindow *window)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   JoinJob *job;
 
   g_return_if_fail (ZC_IS_WINDOW (window));
@@ -251,13 +244,7 @@ zc_join_campaign (ZcWindow *window)
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Exchange files"));
-  gtk_file_filter_add_pattern (filter, "*.zip");
-  gtk_file_filter_add_mime_type (filter, "application/zip");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  zc_transfer_add_exchange_filters (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_package_chosen_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -1107,12 +1107,25 @@ zc_transfer_export_package (ZcWindow       *window,
 }
 
 void
+zc_transfer_add_exchange_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Exchange files"));
+  gtk_file_filter_add_pattern (filter, "*.zip");
+  gtk_file_filter_add_mime_type (filter, "application/zip");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, filter);
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+void
 zc_transfer_import_package (ZcWindow *window)
 {
   TransferState *state;
   g_autoptr(GtkFileChooserNative) chooser = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   g_return_if_fail (ZC_IS_WINDOW (window));
 
@@ -1124,13 +1137,7 @@ zc_transfer_import_package (ZcWindow *window)
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Exchange files"));
-  gtk_file_filter_add_pattern (filter, "*.zip");
-  gtk_file_filter_add_mime_type (filter, "application/zip");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  zc_transfer_add_exchange_filters (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), window);
 
   if (state->chooser != NULL)

@@ -38,6 +38,8 @@ void      zc_transfer_export_package         (ZcWindow           *window,
                                               ZcExchangeKind      kind);
 /* Asks for an exchange file and imports it, with a summary of what came in. */
 void      zc_transfer_import_package         (ZcWindow           *window);
+/* The file chooser's filters for exchange files (the zip files) and for all files. */
+void      zc_transfer_add_exchange_filters   (GtkFileChooser     *chooser);
 /* Imports @file without asking (for tests, and for files dropped or opened). */
 void      zc_transfer_import_file            (ZcWindow           *window,
                                               GFile              *file);
