@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "zc-gui-test.h"
 #include "zc-application.h"
 #include "zc-cause-row.h"
 #include "zc-demo.h"
@@ -39,69 +40,6 @@ static guint db_serial;
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main context until @cond holds or @timeout_ms pass. */
-static gboolean
-wait_until (gboolean (*cond) (gpointer data),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_id);
-  return ok;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_id);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_unlink (child);
-      g_object_unref (info);
-    }
-  g_rmdir (path);
-}
-
 /* Draws @widget to DIR/@name.png when ZICHA_TEST_SCREENSHOTS=DIR is set. */
 static void
 save_screenshot (GtkWidget  *widget,
@@ -124,7 +62,7 @@ save_screenshot (GtkWidget  *widget,
     {
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-      spin (400);
+      zc_test_spin (400);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
@@ -195,7 +133,7 @@ window_with (GtkWidget *child,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   adw_window_set_content (ADW_WINDOW (window), child);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, window, 10000));
   return GTK_WINDOW (window);
 }
 
@@ -210,7 +148,7 @@ open_window (const char *path,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   g_assert_true (zc_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, window, 10000));
   return window;
 }
 
@@ -358,7 +296,7 @@ assert_label_appears (GtkWidget  *root,
 {
   LabelWait wait = { root, text };
 
-  if (!wait_until (label_shown, &wait, 10000))
+  if (!zc_test_wait_until (label_shown, &wait, 10000))
     g_error ("no label shows “%s”", text);
 }
 
@@ -558,7 +496,7 @@ static void
 inspection_close (Inspection *fixture)
 {
   gtk_window_destroy (fixture->window);
-  spin (20);
+  zc_test_spin (20);
   g_clear_object (&fixture->actor);
   g_clear_object (&fixture->store);
   g_free (fixture->path);
@@ -599,7 +537,7 @@ click (GtkButton *button)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   g_signal_emit_by_name (button, "clicked");
-  spin (50);
+  zc_test_spin (50);
 }
 
 /* Long enough for the crossfade between two steps, when both are mapped. */
@@ -612,24 +550,24 @@ fill_form (Inspection *fixture)
   GtkWidget *root = GTK_WIDGET (fixture->page);
 
   zc_inspection_page_set_step (fixture->page, ZC_STEP_PHENOMENON);
-  spin (STEP_MS);
+  zc_test_spin (STEP_MS);
   adw_combo_row_set_selected (combo_titled (root, _("Category")), 4);
   set_area_text (area_titled (root, _("Phenomenon"), 0), PHENOMENON);
   set_area_text (area_titled (root, _("Concrete example"), 0), EXAMPLE);
 
   zc_inspection_page_set_step (fixture->page, ZC_STEP_GAP);
-  spin (STEP_MS);
+  zc_test_spin (STEP_MS);
   adw_combo_row_set_selected (combo_titled (root, _("Benchmark")), 2);
   set_area_text (area_titled (root, _("Gap"), 0), GAP);
 
   zc_inspection_page_set_step (fixture->page, ZC_STEP_CAUSE);
-  spin (STEP_MS);
+  zc_test_spin (STEP_MS);
   click (find_content_button (root, _("Add a Cause")));
   adw_combo_row_set_selected (combo_titled (root, _("Dimension")), 2);
   set_area_text (ZC_TEXT_AREA (mapped_of_type (root, ZC_TYPE_TEXT_AREA, 0)), CAUSE);
 
   zc_inspection_page_set_step (fixture->page, ZC_STEP_MEASURE);
-  spin (STEP_MS);
+  zc_test_spin (STEP_MS);
   set_area_text (area_titled (root, _("Measure"), 0), MEASURE);
   adw_combo_row_set_selected (combo_titled (root, _("Term type")), ZC_TERM_TYPE_IMMEDIATE);
 }
@@ -670,11 +608,11 @@ test_sign_in (void)
   search = GTK_EDITABLE (find_widget_of_type (root, GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (search, "SJ005");
   people = GTK_LIST_BOX (mapped_of_type (root, GTK_TYPE_LIST_BOX, 0));
-  g_assert_true (wait_until (single_row, people, 5000));
+  g_assert_true (zc_test_wait_until (single_row, people, 5000));
   collect_mapped (GTK_WIDGET (people), ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 1);
   g_signal_emit_by_name (people, "row-activated", rows->pdata[0]);
-  spin (400);
+  zc_test_spin (400);
 
   /* The first sign-in sets the passphrase, twice. */
   collect_mapped (root, ADW_TYPE_PASSWORD_ENTRY_ROW, entries);
@@ -698,14 +636,14 @@ test_sign_in (void)
   gtk_editable_set_text (entries->pdata[1], "lang-genug-1");
   gtk_editable_set_text (entries->pdata[0], "lang-genug-1");
   click (find_button (root, _("Set Passphrase and Sign In")));
-  g_assert_true (wait_until (actor_set, window, 20000));
+  g_assert_true (zc_test_wait_until (actor_set, window, 20000));
   g_assert_cmpstr (zc_person_get_staff_code (zc_window_get_actor (window)), ==, "SJ005");
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "home");
   g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "my-form"));
 
   /* Signing out removes the sections; the computer remembers who uses it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
-  spin (100);
+  zc_test_spin (100);
   g_assert_null (zc_window_get_actor (window));
   g_assert_null (adw_view_stack_get_child_by_name (stack, "home"));
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "sign-in");
@@ -724,16 +662,16 @@ test_sign_in (void)
 
   gtk_editable_set_text (entries->pdata[0], "lang-genug-1");
   click (find_button (root, _("Sign In")));
-  g_assert_true (wait_until (actor_set, window, 20000));
+  g_assert_true (zc_test_wait_until (actor_set, window, 20000));
 
   /* Switching person goes to the list, not to the remembered person. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-person", NULL));
-  spin (100);
+  zc_test_spin (100);
   g_assert_null (zc_window_get_actor (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (search)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  zc_test_spin (20);
 }
 
 /* The list never shows more than 50 people, and says how to narrow it. */
@@ -750,12 +688,12 @@ test_people_limit (void)
   /* Not the person an earlier test left remembered: the list. */
   zc_sign_in_page_reset (ZC_SIGN_IN_PAGE (page), FALSE);
   window = window_with (page, 480, 900);
-  spin (300);
+  zc_test_spin (300);
   collect_mapped (page, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 50);
   g_assert_nonnull (find_label (page, "50"));
   gtk_window_destroy (window);
-  spin (20);
+  zc_test_spin (20);
 }
 
 /* Home: the phase and its days, the form's state, my items with their lights, my unit's
@@ -788,7 +726,7 @@ test_home (void)
   assert_all_named (page);
   save_screenshot (GTK_WIDGET (window), "employee-home");
   gtk_window_destroy (window);
-  spin (20);
+  zc_test_spin (20);
 }
 
 /* Step 1, 摆现象: category and phenomenon, saved about a second after typing; the quality
@@ -837,7 +775,7 @@ test_step_phenomenon (void)
   save_screenshot (GTK_WIDGET (fixture.window), "employee-hint");
   adw_combo_row_set_selected (combo_titled (root, _("Category")), 4);
   set_area_text (phenomenon, PHENOMENON);
-  g_assert_true (wait_until (phenomenon_stored, &wait, 5000));
+  g_assert_true (zc_test_wait_until (phenomenon_stored, &wait, 5000));
   save_screenshot (GTK_WIDGET (fixture.window), "employee-step-1");
   /* Saved, it can be removed like any other. */
   g_assert_nonnull (find_tooltip (root, _("Remove this problem")));
@@ -865,10 +803,10 @@ test_steps_gap_cause_measure (void)
   fill_form (&fixture);
   save_screenshot (GTK_WIDGET (fixture.window), "employee-step-4");
   zc_inspection_page_set_step (fixture.page, ZC_STEP_CAUSE);
-  spin (STEP_MS);
+  zc_test_spin (STEP_MS);
   save_screenshot (GTK_WIDGET (fixture.window), "employee-step-3");
   zc_inspection_page_set_step (fixture.page, ZC_STEP_GAP);
-  spin (STEP_MS);
+  zc_test_spin (STEP_MS);
   assert_label_appears (GTK_WIDGET (fixture.page), PHENOMENON);
   save_screenshot (GTK_WIDGET (fixture.window), "employee-step-2");
 
@@ -911,7 +849,7 @@ test_step_review_and_submit (void)
   /* Half a form: the step names what is missing and the button waits. */
   set_area_text (area_titled (root, _("Phenomenon"), 0), PHENOMENON);
   zc_inspection_page_set_step (fixture.page, ZC_STEP_REVIEW);
-  spin (STEP_MS);
+  zc_test_spin (STEP_MS);
   submit = find_button (root, _("Submit for Review…"));
   g_assert_nonnull (submit);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (submit)));
@@ -925,7 +863,7 @@ test_step_review_and_submit (void)
 
   fill_form (&fixture);
   zc_inspection_page_set_step (fixture.page, ZC_STEP_REVIEW);
-  spin (STEP_MS);
+  zc_test_spin (STEP_MS);
   assert_label_appears (root, CAUSE);
   assert_label_appears (root, MEASURE);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (submit)));
@@ -943,7 +881,7 @@ test_step_review_and_submit (void)
   save_screenshot (GTK_WIDGET (dialog), "employee-submit-dialog");
   adw_message_dialog_response (dialog, "submit");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (200);
+  zc_test_spin (200);
 
   findings = stored_findings (fixture.path, "SJ005", &state);
   g_assert_cmpint (state, ==, ZC_FORM_STATE_SUBMITTED);
@@ -1006,7 +944,7 @@ test_returned (void)
 
   zc_inspection_page_reload (fixture.page);
   zc_inspection_page_set_step (fixture.page, ZC_STEP_PHENOMENON);
-  spin (STEP_MS);
+  zc_test_spin (STEP_MS);
   assert_label_appears (GTK_WIDGET (fixture.page), "请把事例写具体。");
   assert_label_appears (GTK_WIDGET (fixture.page), "例子要写清楚是哪一天。");
   editor = ZC_FINDING_EDITOR (mapped_of_type (GTK_WIDGET (fixture.page), ZC_TYPE_FINDING_EDITOR, 0));
@@ -1055,11 +993,11 @@ test_suggest (void)
   guint unit_position = 0;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (is_mapped, dialog, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, dialog, 10000));
   assert_all_named (dialog);
 
   adw_combo_row_set_selected (combo_titled (root, _("About")), 1);
-  spin (50);
+  zc_test_spin (50);
   /* The lead's unit, after the row that asks to choose one. */
   units = zc_store_list_units (store);
   for (guint i = 0; i < g_list_model_get_n_items (units); i++)
@@ -1076,7 +1014,7 @@ test_suggest (void)
                  "窗口午休时间无人值守，群众只能干等。");
   anonymous = GTK_SWITCH (mapped_of_type (root, GTK_TYPE_SWITCH, 0));
   gtk_switch_set_active (anonymous, TRUE);
-  spin (50);
+  zc_test_spin (50);
   assert_label_appears (root, _("Anonymous means that Zicha keeps no record of who wrote this: "
                                 "not with the suggestion, not in the operation log, nowhere. "
                                 "Nobody can find out later, not an inspector and not you. For "
@@ -1084,7 +1022,7 @@ test_suggest (void)
                                 "sent."));
   save_screenshot (dialog, "employee-suggest");
   click (find_button (root, _("Send")));
-  spin (200);
+  zc_test_spin (200);
 
   findings = zc_store_list_unit_findings (store, lead, zc_person_get_unit_id (lead), NULL);
   for (guint i = 0; findings && i < g_list_model_get_n_items (findings); i++)
@@ -1136,7 +1074,7 @@ test_progress (void)
   dialog = zc_progress_dialog_new (NULL, store, actor, item);
   g_signal_connect (dialog, "reported", G_CALLBACK (on_reported_cb), &reported);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (is_mapped, dialog, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, dialog, 10000));
   assert_all_named (dialog);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (find_button (dialog, _("Report")))));
 
@@ -1146,7 +1084,7 @@ test_progress (void)
                  "书面缺件清单已在三个窗口试用。");
   save_screenshot (dialog, "employee-progress");
   click (find_button (dialog, _("Report")));
-  spin (200);
+  zc_test_spin (200);
   g_assert_cmpint (reported, ==, 85);
 
   after = zc_store_list_progress (store, actor, zc_record_get_id (ZC_RECORD (item)), NULL);
@@ -1167,11 +1105,11 @@ test_narrow (void)
   save_screenshot (GTK_WIDGET (window), "employee-sign-in-narrow");
   g_assert_cmpint (minimum_width (GTK_WIDGET (window)), <=, 360);
   zc_window_set_actor (window, actor);
-  spin (200);
+  zc_test_spin (200);
   save_screenshot (GTK_WIDGET (window), "employee-home-narrow");
   g_assert_cmpint (minimum_width (GTK_WIDGET (window)), <=, 360);
   zc_window_show_page (window, "my-form");
-  spin (200);
+  zc_test_spin (200);
   page = ZC_INSPECTION_PAGE (adw_view_stack_get_child_by_name (zc_window_get_stack (window),
                                                                "my-form"));
   for (ZcStep step = 0; step < ZC_N_STEPS; step++)
@@ -1179,13 +1117,13 @@ test_narrow (void)
       g_autofree char *name = g_strdup_printf ("employee-step-%d-narrow", step + 1);
 
       zc_inspection_page_set_step (page, step);
-      spin (STEP_MS);
+      zc_test_spin (STEP_MS);
       g_assert_cmpint (minimum_width (GTK_WIDGET (window)), <=, 360);
       save_screenshot (GTK_WIDGET (window), name);
     }
   assert_all_named (GTK_WIDGET (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  zc_test_spin (20);
 }
 
 static void
@@ -1266,7 +1204,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (scratch_dir);
+  zc_test_remove_tree (scratch_dir);
   g_free (scratch_dir);
   g_free (demo_path);
   return status;

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "zc-gui-test.h"
 #include "zc-application.h"
 #include "zc-assessment-page.h"
 #include "zc-bar-chart.h"
@@ -42,65 +43,9 @@ static char *opened_log;
 /* ---- helpers ------------------------------------------------------------------------------ */
 
 static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_until (gboolean (*cond) (gpointer data),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_id);
-  return ok;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_id);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
 is_unmapped (gpointer data)
 {
   return !gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -122,7 +67,7 @@ save_screenshot (GtkWidget  *widget,
     {
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-      spin (400);
+      zc_test_spin (400);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       /* A part of a window has no background of its own: the window's, below it. */
@@ -197,14 +142,14 @@ fixture_open (Fixture    *f,
   f->actor = person (f->store, staff_code);
   zc_window_set_actor (f->window, f->actor);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (is_mapped, f->window, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, f->window, 10000));
 }
 
 static void
 fixture_close (Fixture *f)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  zc_test_spin (50);
   g_clear_object (&f->actor);
   g_clear_object (&f->store);
   g_clear_pointer (&f->path, g_free);
@@ -218,8 +163,8 @@ show (Fixture    *f,
 
   g_assert_nonnull (child);
   zc_window_show_page (f->window, name);
-  g_assert_true (wait_until (is_mapped, child, 5000));
-  spin (100);
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, child, 5000));
+  zc_test_spin (100);
   return child;
 }
 
@@ -444,7 +389,7 @@ wait_for_window (GType type)
 {
   FindWindow find = { type, NULL };
 
-  g_assert_true (wait_until (find_window, &find, 10000));
+  g_assert_true (zc_test_wait_until (find_window, &find, 10000));
   return find.found;
 }
 
@@ -460,9 +405,9 @@ respond (const char *response)
   adw_message_dialog_response (dialog, response);
   /* A click closes the dialog after its response; the call alone does not. */
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (is_unmapped, dialog, 5000));
+  g_assert_true (zc_test_wait_until (is_unmapped, dialog, 5000));
   g_object_unref (dialog);
-  spin (100);
+  zc_test_spin (100);
 }
 
 static gboolean
@@ -507,7 +452,6 @@ records_list (GtkWidget *dashboard)
 
   return ZC_RECORD_LIST (find_type (records, ZC_TYPE_RECORD_LIST, FALSE));
 }
-
 
 static gint64
 count (ZcStore    *store,
@@ -556,8 +500,8 @@ test_dashboard (void)
 
   fixture_open (&f, ZC_DEMO_INSPECTOR, 1200, 900);
   dashboard = show (&f, "inspector-dashboard");
-  g_assert_true (wait_until (dashboard_ready, dashboard, 20000));
-  spin (200);
+  g_assert_true (zc_test_wait_until (dashboard_ready, dashboard, 20000));
+  zc_test_spin (200);
   save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard");
   /* The whole page, below the fold too. */
   save_screenshot (find_type (dashboard, ADW_TYPE_CLAMP, TRUE), "inspector-dashboard-full");
@@ -596,8 +540,8 @@ test_dashboard (void)
       if (w.n < 3)
         continue;
       g_signal_emit_by_name (chart, "activate-segment", i, (int) ZC_FORM_STATE_APPROVED);
-      g_assert_true (wait_until (records_loaded, &w, 10000));
-      spin (200);
+      g_assert_true (zc_test_wait_until (records_loaded, &w, 10000));
+      zc_test_spin (200);
       g_assert_true (has_text (dashboard, zc_bar_chart_get_label (chart, i)));
       opened = TRUE;
     }
@@ -605,21 +549,21 @@ test_dashboard (void)
   save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard-records");
   assert_names (dashboard);
   gtk_widget_activate_action (dashboard, "dashboard.back", NULL);
-  spin (300);
+  zc_test_spin (300);
 
   /* The red items of every unit: the tile's number. */
   {
     RecordsWait w = { records, stats.lights[ZC_LIGHT_RED] };
 
     g_signal_emit_by_name (find_named (dashboard, red), "clicked");
-    g_assert_true (wait_until (records_loaded, &w, 10000));
+    g_assert_true (zc_test_wait_until (records_loaded, &w, 10000));
     gtk_widget_activate_action (dashboard, "dashboard.back", NULL);
-    spin (300);
+    zc_test_spin (300);
   }
 
   /* The lights by unit: a bar a unit again, the red first. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (dashboard, _("Lights"))), TRUE);
-  spin (100);
+  zc_test_spin (100);
   chart = ZC_BAR_CHART (find_type (dashboard, ZC_TYPE_BAR_CHART, TRUE));
   {
     guint sum = 0;
@@ -634,7 +578,7 @@ test_dashboard (void)
     GtkWidget *expander = find_type (dashboard, GTK_TYPE_EXPANDER, TRUE);
 
     gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
-    spin (100);
+    zc_test_spin (100);
     assert_names (expander);
     g_assert_nonnull (find_type (expander, GTK_TYPE_GRID, TRUE));
   }
@@ -652,7 +596,7 @@ test_dashboard (void)
                                           "date BETWEEN date (?1, 'weekday 0', '-6 days') AND "
                                           "date (?1, 'weekday 0')", "s", TODAY);
     g_signal_emit_by_name (line, "activate-point", last);
-    g_assert_true (wait_until (records_loaded, &w, 10000));
+    g_assert_true (zc_test_wait_until (records_loaded, &w, 10000));
     gtk_widget_activate_action (dashboard, "dashboard.back", NULL);
   }
   fixture_close (&f);
@@ -672,7 +616,7 @@ test_dashboard_filters (void)
 
   fixture_open (&f, ZC_DEMO_INSPECTOR, 1200, 900);
   dashboard = show (&f, "inspector-dashboard");
-  g_assert_true (wait_until (dashboard_ready, dashboard, 20000));
+  g_assert_true (zc_test_wait_until (dashboard_ready, dashboard, 20000));
 
   units = zc_store_list_units (f.store);
   for (guint i = 0; i < g_list_model_get_n_items (units); i++)
@@ -691,9 +635,9 @@ test_dashboard_filters (void)
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (dashboard, _("Focus Units"))),
                                 TRUE);
-  spin (50);
-  g_assert_true (wait_until (dashboard_ready, dashboard, 20000));
-  spin (200);
+  zc_test_spin (50);
+  g_assert_true (zc_test_wait_until (dashboard_ready, dashboard, 20000));
+  zc_test_spin (200);
   chart = ZC_BAR_CHART (find_type (dashboard, ZC_TYPE_BAR_CHART, TRUE));
   g_assert_cmpuint (zc_bar_chart_get_n_bars (chart), ==, n_focus);
   text = g_strdup_printf ("%u", people);
@@ -720,7 +664,7 @@ test_order_on_red_item (void)
 
   fixture_open (&f, ZC_DEMO_INSPECTOR, 1200, 900);
   dashboard = show (&f, "inspector-dashboard");
-  g_assert_true (wait_until (dashboard_ready, dashboard, 20000));
+  g_assert_true (zc_test_wait_until (dashboard_ready, dashboard, 20000));
   g_assert_true (zc_store_get_stats (f.store, f.actor, 0, &before, &error));
 
   /* The overdue card's first item is red. */
@@ -734,17 +678,17 @@ test_order_on_red_item (void)
   save_screenshot (GTK_WIDGET (wait_for_window (ADW_TYPE_MESSAGE_DIALOG)), "inspector-item");
   respond ("order");
   dialog = wait_for_window (ZC_TYPE_ORDER_DIALOG);
-  spin (200);
+  zc_test_spin (200);
   assert_names (GTK_WIDGET (dialog));
   /* Nothing to issue without a reason. */
   g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), _("_Issue"))));
   reason = find_text_view (GTK_WIDGET (dialog), _("Reason"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (reason),
                             "逾期未完成，请于一周内说明原因并报送整改计划", -1);
-  spin (50);
+  zc_test_spin (50);
   save_screenshot (GTK_WIDGET (dialog), "inspector-order-dialog");
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Issue")), "clicked");
-  spin (300);
+  zc_test_spin (300);
 
   g_assert_true (zc_store_get_stats (f.store, f.actor, 0, &after, &error));
   g_assert_cmpuint (after.orders_open, ==, before.orders_open + 1);
@@ -777,7 +721,7 @@ test_closeout (void)
 
   fixture_open (&f, ZC_DEMO_INSPECTOR, 1200, 900);
   page = show (&f, "inspector-closeout");
-  g_assert_true (wait_until (closeout_ready, page, 10000));
+  g_assert_true (zc_test_wait_until (closeout_ready, page, 10000));
   queue = ZC_RECORD_LIST (find_type (page, ZC_TYPE_RECORD_LIST, TRUE));
   model = zc_record_list_get_model (queue);
   n = g_list_model_get_n_items (model);
@@ -789,7 +733,7 @@ test_closeout (void)
 
   /* Close out the first with a note; the button waits for the note. */
   g_signal_emit_by_name (queue, "activate-record", first);
-  spin (300);
+  zc_test_spin (300);
   g_assert_true (zc_closeout_page_get_item (ZC_CLOSEOUT_PAGE (page)) == first);
   save_screenshot (GTK_WIDGET (f.window), "inspector-closeout");
   assert_names (page);
@@ -831,9 +775,9 @@ test_closeout (void)
   /* The public's evaluation of the item just closed. */
   evaluations = count (f.store, "SELECT count(*) FROM evaluation");
   zc_closeout_page_show_item (ZC_CLOSEOUT_PAGE (page), zc_record_get_id (ZC_RECORD (first)));
-  spin (300);
-  g_assert_true (wait_until (closeout_ready, page, 10000));
-  spin (300);
+  zc_test_spin (300);
+  g_assert_true (zc_test_wait_until (closeout_ready, page, 10000));
+  zc_test_spin (300);
   g_assert_nonnull (zc_closeout_page_get_item (ZC_CLOSEOUT_PAGE (page)));
   g_assert_cmpint (zc_item_get_state (zc_closeout_page_get_item (ZC_CLOSEOUT_PAGE (page))), ==,
                    ZC_ITEM_STATE_CLOSED);
@@ -875,9 +819,9 @@ test_evidence (void)
                              item_id);
   page = show (&f, "inspector-closeout");
   zc_closeout_page_show_item (ZC_CLOSEOUT_PAGE (page), item_id);
-  spin (300);
-  g_assert_true (wait_until (closeout_ready, page, 10000));
-  spin (300);
+  zc_test_spin (300);
+  g_assert_true (zc_test_wait_until (closeout_ready, page, 10000));
+  zc_test_spin (300);
   g_assert_cmpint (zc_record_get_id (ZC_RECORD (zc_closeout_page_get_item (ZC_CLOSEOUT_PAGE (page)))),
                    ==, item_id);
 
@@ -888,7 +832,7 @@ test_evidence (void)
   g_signal_emit_by_name (row, "activated");
   folder = g_build_filename (g_get_user_cache_dir (), "zicha", "evidence", sha, NULL);
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
-  g_assert_true (wait_until (opened, folder, 10000));
+  g_assert_true (zc_test_wait_until (opened, folder, 10000));
   fixture_close (&f);
 }
 
@@ -917,21 +861,21 @@ test_orders (void)
 
   /* Remind an assigned order. */
   zc_orders_page_show_order (ZC_ORDERS_PAGE (page), assigned);
-  spin (200);
+  zc_test_spin (200);
   order = zc_orders_page_get_order (ZC_ORDERS_PAGE (page));
   g_assert_cmpint (zc_record_get_id (ZC_RECORD (order)), ==, assigned);
   save_screenshot (GTK_WIDGET (f.window), "inspector-orders");
   assert_names (page);
   g_assert_false (gtk_widget_get_sensitive (find_button (page, _("_Conclude…"))));
   gtk_widget_activate_action (page, "orders.remind", NULL);
-  spin (100);
+  zc_test_spin (100);
   g_assert_cmpint (zc_store_query_int (f.store, -1, "SELECT state = 'reminded' FROM "
                                                    "supervision_order WHERE id = ?", "i",
                                        assigned), ==, 1);
 
   /* Conclude an answered one, after the confirmation. */
   zc_orders_page_show_order (ZC_ORDERS_PAGE (page), answered);
-  spin (200);
+  zc_test_spin (200);
   g_assert_true (gtk_widget_get_sensitive (find_button (page, _("_Conclude…"))));
   gtk_widget_activate_action (page, "orders.conclude", NULL);
   respond ("confirm");
@@ -953,10 +897,10 @@ test_orders (void)
     adw_combo_row_set_selected (kind, 1);
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (dialog), _("Reason"))),
                               "参与率偏低，请督促未开始的同志尽快完成自查", -1);
-    spin (100);
+    zc_test_spin (100);
     save_screenshot (GTK_WIDGET (dialog), "inspector-order-unit");
     g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Issue")), "clicked");
-    spin (200);
+    zc_test_spin (200);
     g_assert_cmpint (count (f.store, "SELECT count(*) FROM supervision_order"), ==, before + 1);
     g_assert_cmpint (count (f.store, "SELECT item_id IS NULL FROM supervision_order ORDER BY id "
                                      "DESC LIMIT 1"), ==, 1);
@@ -978,9 +922,9 @@ test_assessment (void)
 
   fixture_open (&f, ZC_DEMO_INSPECTOR, 1200, 900);
   page = show (&f, "inspector-assessment");
-  spin (100);
-  g_assert_true (wait_until (assessment_ready, page, 10000));
-  spin (300);
+  zc_test_spin (100);
+  g_assert_true (zc_test_wait_until (assessment_ready, page, 10000));
+  zc_test_spin (300);
   model = zc_assessment_page_get_model (ZC_ASSESSMENT_PAGE (page));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, count (f.store, "SELECT count(*) FROM unit"));
   /* The ranking: the best score first. */
@@ -992,7 +936,7 @@ test_assessment (void)
 
   /* A unit's page: a commendation, after the confirmation, and the monthly review. */
   zc_assessment_page_show_unit (ZC_ASSESSMENT_PAGE (page), zc_assessment_get_unit_id (top));
-  spin (200);
+  zc_test_spin (200);
   merits = count (f.store, "SELECT count(*) FROM merit");
   reviews = count (f.store, "SELECT count(*) FROM monthly_review");
   g_assert_false (gtk_widget_get_sensitive (find_button (page, _("_Record…"))));
@@ -1023,13 +967,13 @@ test_assessment (void)
   respond ("confirm");
   g_assert_cmpint (count (f.store, "SELECT count(*) FROM merit"), ==, merits + 1);
   gtk_widget_activate_action (page, "assessment.take-review", NULL);
-  spin (100);
+  zc_test_spin (100);
   g_assert_cmpint (zc_store_query_int (f.store, 0, "SELECT count(*) FROM monthly_review WHERE "
                                                   "unit_id = ? AND month = '2026-05'", "i",
                                        zc_assessment_get_unit_id (top)), ==, 1);
   g_assert_cmpint (count (f.store, "SELECT count(*) FROM monthly_review"), >=, reviews);
-  g_assert_true (wait_until (assessment_ready, page, 10000));
-  spin (300);
+  g_assert_true (zc_test_wait_until (assessment_ready, page, 10000));
+  zc_test_spin (300);
   save_screenshot (GTK_WIDGET (f.window), "inspector-assessment-unit");
   g_assert_no_error (error);
   fixture_close (&f);
@@ -1074,7 +1018,7 @@ test_setup (void)
 
   /* A roster with a bad row: the row is named, and nothing can be imported. */
   zc_setup_page_preview_file (ZC_SETUP_PAGE (page), "people", bad);
-  spin (200);
+  zc_test_spin (200);
   g_assert_cmpuint (zc_setup_page_get_n_errors (ZC_SETUP_PAGE (page)), ==, 1);
   {
     g_autofree char *row3 = g_strdup_printf (_("Row %u"), 3);
@@ -1091,20 +1035,20 @@ test_setup (void)
 
   /* The corrected file goes in. */
   zc_setup_page_preview_file (ZC_SETUP_PAGE (page), "people", good);
-  spin (100);
+  zc_test_spin (100);
   g_assert_cmpuint (zc_setup_page_get_n_errors (ZC_SETUP_PAGE (page)), ==, 0);
   import2 = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Row", "_Import %u Rows", 2),
                              2);
   g_assert_true (gtk_widget_get_sensitive (find_button (page, import2)));
   gtk_widget_activate_action (page, "setup.import-csv", NULL);
-  spin (100);
+  zc_test_spin (100);
   g_assert_cmpint (count (f.store, "SELECT count(*) FROM person"), ==, people + 2);
   g_assert_cmpint (count (f.store, "SELECT focus_post FROM person WHERE staff_code = 'SJ903'"),
                    ==, 1);
 
   /* The campaign: a wider warning window. */
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "campaign");
-  spin (200);
+  zc_test_spin (200);
   save_screenshot (GTK_WIDGET (f.window), "inspector-setup-campaign");
   assert_names (page);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (page, GTK_TYPE_SPIN_BUTTON, TRUE)), 10);
@@ -1114,10 +1058,10 @@ test_setup (void)
 
   /* A new unit under the bureau, a focus unit. */
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "units");
-  spin (200);
+  zc_test_spin (200);
   save_screenshot (GTK_WIDGET (f.window), "inspector-setup-units");
   gtk_widget_activate_action (page, "setup.add-unit", NULL);
-  spin (200);
+  zc_test_spin (200);
   {
     GtkWidget *rows[2] = { NULL, NULL };
     GQueue todo = G_QUEUE_INIT;
@@ -1151,11 +1095,11 @@ test_setup (void)
 
   /* The lists and the guidance. */
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "lists");
-  spin (200);
+  zc_test_spin (200);
   save_screenshot (GTK_WIDGET (f.window), "inspector-setup-lists");
   assert_names (page);
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "guidance");
-  spin (200);
+  zc_test_spin (200);
   {
     GtkTextView *view = find_text_view (page, _("Examples"));
 
@@ -1168,7 +1112,7 @@ test_setup (void)
 
   /* Phases: reopen the inspection for one unit, then move the campaign on. */
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "phases");
-  spin (200);
+  zc_test_spin (200);
   save_screenshot (GTK_WIDGET (f.window), "inspector-setup-phases");
   assert_names (page);
   gtk_widget_activate_action (page, "setup.reopen", NULL);
@@ -1197,8 +1141,8 @@ test_narrow (void)
       GtkWidget *page = show (&f, pages[i]);
 
       if (ZC_IS_DASHBOARD_PAGE (page))
-        g_assert_true (wait_until (dashboard_ready, page, 20000));
-      spin (300);
+        g_assert_true (zc_test_wait_until (dashboard_ready, page, 20000));
+      zc_test_spin (300);
       assert_fits (page);
       save_screenshot (GTK_WIDGET (f.window), name);
     }
@@ -1240,18 +1184,18 @@ test_empty_campaign (void)
   g_assert_true (zc_window_open_file (window, file));
   zc_window_set_actor (window, inspector);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, window, 10000));
   zc_window_show_page (window, "inspector-dashboard");
   dashboard = adw_view_stack_get_child_by_name (zc_window_get_stack (window),
                                                 "inspector-dashboard");
-  g_assert_true (wait_until (is_mapped, dashboard, 5000));
-  spin (100);
-  g_assert_true (wait_until (dashboard_ready, dashboard, 20000));
-  spin (200);
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, dashboard, 5000));
+  zc_test_spin (100);
+  g_assert_true (zc_test_wait_until (dashboard_ready, dashboard, 20000));
+  zc_test_spin (200);
   g_assert_true (has_text (dashboard, _("Nothing to Count Yet")));
   save_screenshot (GTK_WIDGET (window), "inspector-dashboard-empty");
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  zc_test_spin (50);
 }
 
 static void
@@ -1365,7 +1309,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (scratch_dir);
+  zc_test_remove_tree (scratch_dir);
   g_free (scratch_dir);
   g_free (demo_path);
   g_free (opened_log);

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "zc-gui-test.h"
 #include "zc-application.h"
 #include "zc-aggregation-page.h"
 #include "zc-commitment-page.h"
@@ -35,69 +36,6 @@ static guint db_serial;
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main context until @cond holds or @timeout_ms pass. */
-static gboolean
-wait_until (gboolean (*cond) (gpointer data),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_id);
-  return ok;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_id);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_unlink (child);
-      g_object_unref (info);
-    }
-  g_rmdir (path);
-}
-
 /* Draws @widget to DIR/@name.png when ZICHA_TEST_SCREENSHOTS=DIR is set. */
 static void
 save_screenshot (GtkWidget  *widget,
@@ -119,7 +57,7 @@ save_screenshot (GtkWidget  *widget,
   /* A window between two frames may draw nothing: try again a moment later. */
   for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
     {
-      spin (400);
+      zc_test_spin (400);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       snapshot = gtk_snapshot_new ();
@@ -189,14 +127,14 @@ fixture_open (Fixture    *fixture,
   fixture->actor = person (fixture->store, staff_code);
   zc_window_set_actor (fixture->window, fixture->actor);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, fixture->window, 10000));
 }
 
 static void
 fixture_close (Fixture *fixture)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
+  zc_test_spin (50);
   g_clear_object (&fixture->actor);
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->path, g_free);
@@ -220,8 +158,8 @@ show (Fixture    *fixture,
   GtkWidget *child = page (fixture, name);
 
   zc_window_show_page (fixture->window, name);
-  g_assert_true (wait_until (is_mapped, child, 5000));
-  spin (100);
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, child, 5000));
+  zc_test_spin (100);
   return child;
 }
 
@@ -299,7 +237,7 @@ await_button (GtkWidget  *root,
   GtkWidget *button;
 
   while ((button = find_button (root, text)) == NULL && g_get_monotonic_time () < end)
-    spin (50);
+    zc_test_spin (50);
   return button;
 }
 
@@ -353,7 +291,7 @@ expand_row (GtkWidget  *root,
       strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), text) != NULL)
     {
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (root), TRUE);
-      spin (400);
+      zc_test_spin (400);
       return TRUE;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root);
@@ -370,7 +308,7 @@ click (GtkWidget *button)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin (50);
+  zc_test_spin (50);
 }
 
 typedef struct
@@ -404,7 +342,7 @@ wait_for_window (GType type)
 {
   FindWindow find = { type, NULL };
 
-  g_assert_true (wait_until (find_mapped_window, &find, 10000));
+  g_assert_true (zc_test_wait_until (find_mapped_window, &find, 10000));
   return find.found;
 }
 
@@ -433,9 +371,9 @@ answer_message_dialog (const char *response,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (no_window_of_type, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+  g_assert_true (zc_test_wait_until (no_window_of_type, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
                              5000));
-  spin (50);
+  zc_test_spin (50);
 }
 
 static gboolean
@@ -687,7 +625,7 @@ show_participation (Fixture *f)
 {
   GtkWidget *participation = show (f, "lead-participation");
 
-  g_assert_true (wait_until (participation_ready, participation, 10000));
+  g_assert_true (zc_test_wait_until (participation_ready, participation, 10000));
   return participation;
 }
 
@@ -700,8 +638,8 @@ set_search (GtkWidget  *participation,
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* The search entry waits a moment after the last key before it searches. */
-  spin (400);
-  g_assert_true (wait_until (participation_ready, participation, 10000));
+  zc_test_spin (400);
+  g_assert_true (zc_test_wait_until (participation_ready, participation, 10000));
 }
 
 static void
@@ -804,7 +742,7 @@ test_aggregation (void)
 
   fixture_open (&f, ZC_DEMO_LEAD, 1100, 760);
   board = show (&f, "lead-problems");
-  g_assert_true (wait_until (aggregation_idle, board, 20000));
+  g_assert_true (zc_test_wait_until (aggregation_idle, board, 20000));
   save_screenshot (GTK_WIDGET (f.window), "lead-findings");
   assert_all_named (GTK_WIDGET (f.window));
 
@@ -815,7 +753,7 @@ test_aggregation (void)
   /* Three findings merged into a new problem. */
   zc_aggregation_page_select_findings (ZC_AGGREGATION_PAGE (board), (gint64 *) ids->data, 3);
   g_assert_cmpuint (zc_aggregation_page_get_n_selected (ZC_AGGREGATION_PAGE (board)), ==, 3);
-  spin (400);
+  zc_test_spin (400);
   click (await_button (board, "Merge…"));
   dialog = wait_for_window (ZC_TYPE_MERGE_DIALOG);
   save_screenshot (GTK_WIDGET (dialog), "lead-merge-dialog");
@@ -826,12 +764,12 @@ test_aggregation (void)
     gtk_editable_set_text (GTK_EDITABLE (title), "救助审核环节多、时限长");
   }
   click (await_button (GTK_WIDGET (dialog), "Merge"));
-  g_assert_true (wait_until (no_window_of_type, GSIZE_TO_POINTER (ZC_TYPE_MERGE_DIALOG), 5000));
+  g_assert_true (zc_test_wait_until (no_window_of_type, GSIZE_TO_POINTER (ZC_TYPE_MERGE_DIALOG), 5000));
   g_assert_cmpuint (count_problems (f.store, f.actor), ==, problems_before + 1);
   g_assert_cmpuint (zc_aggregation_page_get_n_selected (ZC_AGGREGATION_PAGE (board)), ==, 0);
 
   zc_aggregation_page_show_problems (ZC_AGGREGATION_PAGE (board), TRUE);
-  spin (100);
+  zc_test_spin (100);
   g_assert_true (has_text (board, "救助审核环节多、时限长"));
   save_screenshot (GTK_WIDGET (f.window), "lead-problem-list");
 
@@ -905,7 +843,7 @@ test_ledger (void)
 
   fixture_open (&f, ZC_DEMO_LEAD, 1280, 760);
   ledger = ZC_LEDGER_PAGE (show (&f, "lead-ledger"));
-  g_assert_true (wait_until (ledger_idle, ledger, 20000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 20000));
   all = count_items (f.store, f.actor, -1, -1, NULL);
   g_assert_cmpuint (all, >, 10);
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, all);
@@ -919,10 +857,10 @@ test_ledger (void)
   /* Sorted by number, then by light with the red ones first. */
   g_assert_cmpint (zc_item_get_number (row (ledger, 0)), ==, 1);
   gtk_column_view_sort_by_column (view, column_titled (view, "Light"), GTK_SORT_DESCENDING);
-  g_assert_true (wait_until (ledger_idle, ledger, 5000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpint (zc_item_get_light (row (ledger, 0)), ==, ZC_LIGHT_RED);
   gtk_column_view_sort_by_column (view, column_titled (view, "Deadline"), GTK_SORT_ASCENDING);
-  g_assert_true (wait_until (ledger_idle, ledger, 5000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpstr (zc_item_get_deadline (row (ledger, 0)), <=,
                    zc_item_get_deadline (row (ledger, 1)) ? zc_item_get_deadline (row (ledger, 1))
                                                           : "9999");
@@ -930,19 +868,19 @@ test_ledger (void)
   /* Filters go to SQL: the same rows as the core gives. */
   red = count_items (f.store, f.actor, -1, ZC_LIGHT_RED, NULL);
   zc_ledger_page_set_filter (ledger, -1, ZC_LIGHT_RED, 0, NULL);
-  g_assert_true (wait_until (ledger_idle, ledger, 5000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, red);
   zc_ledger_page_set_filter (ledger, ZC_ITEM_STATE_CLOSED, -1, 0, "培训");
-  g_assert_true (wait_until (ledger_idle, ledger, 5000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==,
                     count_items (f.store, f.actor, ZC_ITEM_STATE_CLOSED, -1, "培训"));
   zc_ledger_page_set_filter (ledger, -1, -1, 0, "没有这样的措施文字");
-  g_assert_true (wait_until (ledger_idle, ledger, 5000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, 0);
   g_assert_true (has_text (GTK_WIDGET (ledger), "No Matching Items"));
   save_screenshot (GTK_WIDGET (f.window), "lead-ledger-no-match");
   click (await_button (GTK_WIDGET (ledger), "Show All Items"));
-  g_assert_true (wait_until (ledger_idle, ledger, 5000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, all);
 
   fixture_close (&f);
@@ -990,13 +928,13 @@ test_ledger_items (void)
 
   fixture_open (&f, ZC_DEMO_LEAD, 1280, 760);
   ledger = ZC_LEDGER_PAGE (show (&f, "lead-ledger"));
-  g_assert_true (wait_until (ledger_idle, ledger, 20000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 20000));
   before = g_list_model_get_n_items (zc_ledger_page_get_rows (ledger));
 
   /* An item in progress: its details, then close-out is asked for. */
   id = first_item_in_state (f.store, f.actor, ZC_ITEM_STATE_IN_PROGRESS);
   g_assert_true (zc_ledger_page_select_item (ledger, id));
-  spin (400);
+  zc_test_spin (400);
   save_screenshot (GTK_WIDGET (f.window), "lead-ledger-item");
   assert_all_named (GTK_WIDGET (f.window));
   click (await_button (GTK_WIDGET (ledger), "Ask for Close-out…"));
@@ -1024,8 +962,8 @@ test_ledger_items (void)
                               "建立救助审核“首问负责”台账，每月通报办理时限", -1);
   }
   click (await_button (GTK_WIDGET (dialog), "Add"));
-  g_assert_true (wait_until (no_window_of_type, GSIZE_TO_POINTER (ZC_TYPE_ITEM_DIALOG), 5000));
-  g_assert_true (wait_until (ledger_idle, ledger, 5000));
+  g_assert_true (zc_test_wait_until (no_window_of_type, GSIZE_TO_POINTER (ZC_TYPE_ITEM_DIALOG), 5000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, before + 1);
   g_assert_true (has_text (GTK_WIDGET (ledger), "首问负责"));
 
@@ -1046,7 +984,7 @@ test_ledger_many_rows (void)
 
   fixture_open (&f, ZC_DEMO_LEAD, 1280, 760);
   ledger = ZC_LEDGER_PAGE (show (&f, "lead-ledger"));
-  g_assert_true (wait_until (ledger_idle, ledger, 20000));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 20000));
   real = zc_ledger_page_get_rows (ledger);
 
   /* 20,000 rows made from the demo's, with numbers and texts of their own. */
@@ -1074,11 +1012,11 @@ test_ledger_many_rows (void)
 
       gtk_column_view_sort_by_column (view, column_titled (view, columns_to_sort[c]),
                                       c % 2 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-      g_assert_true (wait_until (ledger_idle, ledger, 10000));
+      g_assert_true (zc_test_wait_until (ledger_idle, ledger, 10000));
       g_test_message ("20,000 rows sorted by %s in %.0f ms", columns_to_sort[c],
                       (g_get_monotonic_time () - before) / 1e3);
       longest = MAX (longest, g_get_monotonic_time () - before);
-      spin (20);
+      zc_test_spin (20);
     }
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, 20000);
   g_assert_cmpint (zc_item_get_light (row (ledger, 0)), ==, ZC_LIGHT_RED);
@@ -1171,7 +1109,7 @@ test_commitment (void)
                               "办理低保申请一次性告知，群众最多跑一次。", -1);
   }
   g_assert_true (zc_commitment_page_save (page));
-  spin (400);
+  zc_test_spin (400);
   save_screenshot (GTK_WIDGET (f.window), "lead-commitment-draft");
   click (await_button (GTK_WIDGET (page), "Publish…"));
   answer_message_dialog ("publish", NULL);
@@ -1182,7 +1120,7 @@ test_commitment (void)
   /* The letter as PDF, through the core's export and through the print operation. */
   g_signal_connect (page, "pdf-saved", G_CALLBACK (on_pdf_saved), &saved);
   zc_commitment_page_save_pdf (page, pdf);
-  g_assert_true (wait_until (is_true, &saved, 20000));
+  g_assert_true (zc_test_wait_until (is_true, &saved, 20000));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   text = pdf_text (pdf);
   if (text != NULL)
@@ -1243,7 +1181,7 @@ test_commitment_first (void)
   g_assert_nonnull (zc_commitment_page_get_shown (page));
   g_assert_cmpint (zc_commitment_get_state (zc_commitment_page_get_shown (page)), ==,
                    ZC_COMMITMENT_STATE_DRAFT);
-  spin (400);
+  zc_test_spin (400);
   save_screenshot (GTK_WIDGET (f.window), "lead-commitment-new");
   fixture_close (&f);
 }
@@ -1344,7 +1282,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (scratch_dir);
+  zc_test_remove_tree (scratch_dir);
   g_free (scratch_dir);
   g_free (demo_path);
   return status;

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "zc-gui-test.h"
 #include "zc-application.h"
 #include "zc-demo.h"
 #include "zc-exchange.h"
@@ -35,45 +36,6 @@ static guint db_serial;
 /* ---- helpers ------------------------------------------------------------------------------ */
 
 static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_until (gboolean (*cond) (gpointer data),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_id);
-  return ok;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_id);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
 is_visible (gpointer data)
 {
   return gtk_widget_get_visible (GTK_WIDGET (data));
@@ -83,29 +45,6 @@ static gboolean
 is_not_busy (gpointer data)
 {
   return !zc_transfer_is_busy (ZC_WINDOW (data));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_unlink (child);
-      g_object_unref (info);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -124,8 +63,8 @@ save_screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  g_assert_true (wait_until (is_mapped, widget, 5000));
-  spin (400);
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, widget, 5000));
+  zc_test_spin (400);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -202,14 +141,14 @@ fixture_open (Fixture    *fixture,
   fixture->actor = person (fixture->store, staff_code);
   zc_window_set_actor (fixture->window, fixture->actor);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, fixture->window, 10000));
 }
 
 static void
 fixture_close (Fixture *fixture)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
+  zc_test_spin (50);
   g_clear_object (&fixture->actor);
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->path, g_free);
@@ -428,7 +367,7 @@ export_through_dialog (Fixture        *fixture,
   dialog = ZC_EXPORT_PACKAGE_DIALOG (find_dialog (GTK_WINDOW (fixture->window),
                                                   ZC_TYPE_EXPORT_PACKAGE_DIALOG));
   g_assert_nonnull (dialog);
-  g_assert_true (wait_until (is_mapped, dialog, 5000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, dialog, 5000));
   zc_export_package_dialog_set_file (dialog, file);
 
   passphrase = find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
@@ -444,7 +383,7 @@ export_through_dialog (Fixture        *fixture,
       error_label = find_error_label (GTK_WIDGET (dialog));
       g_assert_nonnull (error_label);
       gtk_widget_activate (export);
-      g_assert_true (wait_until (is_visible, error_label, 10000));
+      g_assert_true (zc_test_wait_until (is_visible, error_label, 10000));
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
       if (shot != NULL)
@@ -459,7 +398,7 @@ export_through_dialog (Fixture        *fixture,
   weak = GTK_WIDGET (dialog);
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
   gtk_widget_activate (export);
-  g_assert_true (wait_until (widget_gone, &weak, 60000));
+  g_assert_true (zc_test_wait_until (widget_gone, &weak, 60000));
   g_assert_true (path_exists (path));
   g_assert_true (file_starts_with (path, "PK\x03\x04", 4));
   return g_steal_pointer (&path);
@@ -475,8 +414,8 @@ import_and_wait (Fixture    *fixture,
   DialogQuery query = { GTK_WINDOW (fixture->window), dialog_name };
 
   zc_transfer_import_file (fixture->window, file);
-  g_assert_true (wait_until (is_not_busy, fixture->window, 60000));
-  g_assert_true (wait_until (named_dialog_shown, &query, 5000));
+  g_assert_true (zc_test_wait_until (is_not_busy, fixture->window, 60000));
+  g_assert_true (zc_test_wait_until (named_dialog_shown, &query, 5000));
   return find_named_dialog (GTK_WINDOW (fixture->window), dialog_name);
 }
 
@@ -593,19 +532,19 @@ test_join_campaign (void)
   window = zc_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, window, 10000));
 
   /* A damaged file: said, and no database is left. */
   g_assert_true (g_file_set_contents (damaged, "PK\x03\x04 not really a zip", -1, NULL));
   zc_join_campaign_from_file (window, damaged_file, refused_file);
-  g_assert_true (wait_until (no_transient_dialog, window, 20000));
-  spin (100);
+  g_assert_true (zc_test_wait_until (no_transient_dialog, window, 20000));
+  zc_test_spin (100);
   g_assert_null (zc_window_get_store (window));
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
 
   /* The campaign file: its units and people in a new database, opened in the window. */
   zc_join_campaign_from_file (window, package_file, database_file);
-  g_assert_true (wait_until (window_has_store, window, 30000));
+  g_assert_true (zc_test_wait_until (window_has_store, window, 30000));
   store = zc_window_get_store (window);
   g_assert_cmpstr (zc_store_get_path (store), ==, database);
   joined_lead = zc_store_get_person_by_code (store, ZC_DEMO_LEAD, &error);
@@ -618,7 +557,7 @@ test_join_campaign (void)
   g_assert_cmpstr (zc_store_get_path (zc_window_get_store (window)), ==, database);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  zc_test_spin (50);
 }
 
 typedef struct
@@ -650,7 +589,7 @@ test_documents (void)
       g_unlink (path);
       zc_transfer_export_document_to (f.window, cases[i].document, 0, file);
       g_assert_true (zc_transfer_is_busy (f.window));
-      g_assert_true (wait_until (is_not_busy, f.window, 120000));
+      g_assert_true (zc_test_wait_until (is_not_busy, f.window, 120000));
       g_assert_true (file_starts_with (path, cases[i].magic, cases[i].magic_len));
     }
   fixture_close (&f);
@@ -670,14 +609,14 @@ test_documents_lead (void)
   fixture_open (&f, ZC_DEMO_LEAD, 960, 720);
   unit_id = zc_person_get_unit_id (f.actor);
   zc_transfer_export_document_to (f.window, ZC_TRANSFER_LEDGER_XLSX, unit_id, ledger_file);
-  g_assert_true (wait_until (is_not_busy, f.window, 60000));
+  g_assert_true (zc_test_wait_until (is_not_busy, f.window, 60000));
   g_assert_true (file_starts_with (ledger, "PK\x03\x04", 4));
 
   g_unlink (report);
   zc_transfer_export_document_to (f.window, ZC_TRANSFER_REPORT_PDF, unit_id, report_file);
   zc_transfer_cancel (f.window);
-  g_assert_true (wait_until (is_not_busy, f.window, 60000));
-  spin (100);
+  g_assert_true (zc_test_wait_until (is_not_busy, f.window, 60000));
+  zc_test_spin (100);
   g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
   fixture_close (&f);
 }
@@ -695,7 +634,7 @@ test_narrow (void)
                                                   ZC_TYPE_EXPORT_PACKAGE_DIALOG));
   g_assert_nonnull (dialog);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 560);
-  g_assert_true (wait_until (is_mapped, dialog, 5000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, dialog, 5000));
   save_screenshot (GTK_WIDGET (dialog), "export-unit-360");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -704,7 +643,7 @@ test_narrow (void)
     GtkWindow *scope = find_dialog (GTK_WINDOW (f.window), ADW_TYPE_MESSAGE_DIALOG);
 
     g_assert_nonnull (scope);
-    g_assert_true (wait_until (is_mapped, scope, 5000));
+    g_assert_true (zc_test_wait_until (zc_test_is_mapped, scope, 5000));
     g_assert_nonnull (find_widget (GTK_WIDGET (scope), ADW_TYPE_COMBO_ROW, NULL));
     save_screenshot (GTK_WIDGET (scope), "scope-360");
     gtk_window_destroy (scope);
@@ -786,7 +725,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (scratch_dir);
+  zc_test_remove_tree (scratch_dir);
   g_free (scratch_dir);
   g_free (demo_path);
   return status;

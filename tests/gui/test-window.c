@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "zc-gui-test.h"
 #include "zc-application.h"
 #include "zc-new-campaign-dialog.h"
 #include "zc-preferences-window.h"
@@ -22,46 +23,6 @@ static ZcApplication *app;
 static char *scratch_dir;
 
 /* ---- helpers ------------------------------------------------------------------------------ */
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main context until @cond holds or @timeout_ms pass. */
-static gboolean
-wait_until (gboolean (*cond) (gpointer data),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_id);
-  return ok;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_id);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 is_unmapped (gpointer data)
@@ -112,7 +73,7 @@ wait_for_window (GType type)
 {
   FindWindow find = { type, NULL };
 
-  g_assert_true (wait_until (find_mapped_window, &find, 10000));
+  g_assert_true (zc_test_wait_until (find_mapped_window, &find, 10000));
   return find.found;
 }
 
@@ -133,7 +94,7 @@ save_screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  spin (300);
+  zc_test_spin (300);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -157,7 +118,7 @@ open_window (int width,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, window, 10000));
   return window;
 }
 
@@ -165,7 +126,7 @@ static void
 close_window (gpointer window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  zc_test_spin (20);
 }
 
 static GtkWidget *
@@ -446,11 +407,11 @@ test_shortcuts (void)
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_assert_true (wait_until (is_mapped, overlay, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, overlay, 10000));
   save_screenshot (GTK_WIDGET (overlay), "shortcuts");
 
   gtk_window_close (GTK_WINDOW (overlay));
-  g_assert_true (wait_until (is_hidden, overlay, 10000));
+  g_assert_true (zc_test_wait_until (is_hidden, overlay, 10000));
   close_window (window);
 }
 
@@ -557,7 +518,7 @@ test_new_campaign_dialog (void)
   /* Closing destroys it. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (dialog);
-  g_assert_true (wait_until (is_null, &dialog, 10000));
+  g_assert_true (zc_test_wait_until (is_null, &dialog, 10000));
   close_window (window);
 }
 
@@ -619,7 +580,7 @@ test_startup_database (void)
   window = zc_window_new (app);
   zc_window_open_startup_database (window);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window, 10000));
+  g_assert_true (zc_test_wait_until (zc_test_is_mapped, window, 10000));
   g_assert_true (page_is_campaign (window));
   g_assert_cmpstr (zc_store_get_path (zc_window_get_store (window)), ==, path);
 
@@ -668,7 +629,7 @@ test_narrow (void)
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
-  spin (100);
+  zc_test_spin (100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   save_screenshot (GTK_WIDGET (window), "welcome-narrow");
 
@@ -681,13 +642,13 @@ test_narrow (void)
   /* With sections, the sidebar folds away: the content shows, with a way back. */
   zc_window_add_page (window, "ledger", "Ledger", "view-list-symbolic", gtk_label_new ("Ledger"));
   zc_window_show_page (window, "ledger");
-  spin (200);
+  zc_test_spin (200);
   back = find_icon_button (GTK_WIDGET (window), "go-previous-symbolic");
   g_assert_nonnull (back);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (back)));
   assert_all_named (GTK_WIDGET (window));
   gtk_widget_activate (GTK_WIDGET (back));
-  g_assert_true (wait_until (is_unmapped, back, 5000));
+  g_assert_true (zc_test_wait_until (is_unmapped, back, 5000));
   g_assert_true (gtk_widget_get_mapped (find_widget_with_class (GTK_WIDGET (window),
                                                                 "navigation-sidebar")));
   save_screenshot (GTK_WIDGET (window), "sidebar-narrow");
@@ -703,7 +664,7 @@ test_size_remembered (void)
   ZcWindow *window = open_window (700, 500);
 
   gtk_window_close (GTK_WINDOW (window));
-  spin (50);
+  zc_test_spin (50);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -737,7 +698,7 @@ test_demo (void)
   zc_window_open_demo (window);
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "loading");
   save_screenshot (GTK_WIDGET (window), "loading");
-  g_assert_true (wait_until (page_is_not_loading, window, 240000));
+  g_assert_true (zc_test_wait_until (page_is_not_loading, window, 240000));
   /* The demo has people: the window asks who is there. */
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "sign-in");
   g_assert_nonnull (zc_window_get_store (window));
@@ -760,25 +721,6 @@ test_no_display (void)
 }
 
 /* ---- main ---------------------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
 
 int
 main (int   argc,
@@ -843,7 +785,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (scratch_dir);
+  zc_test_remove_tree (scratch_dir);
   g_free (scratch_dir);
   return status;
 }
