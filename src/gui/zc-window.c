@@ -68,6 +68,7 @@ struct _ZcWindow
   DemoJob              *demo_job;        /* owned by the running task */
   guint                 demo_progress_id;
   guint                 screenshot_id;
+  guint                 screenshot_attempts;
 };
 
 enum {
@@ -817,6 +818,13 @@ take_screenshot_cb (gpointer user_data)
   if (node != NULL)
     texture = gsk_renderer_render_texture (renderer, node,
                                            &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* A window still laying out its pages (rows added in batches) may give no picture yet:
+   * try again a little later. */
+  if (texture == NULL && ++self->screenshot_attempts < 10)
+    {
+      self->screenshot_id = g_timeout_add (300, take_screenshot_cb, self);
+      return G_SOURCE_REMOVE;
+    }
   if (texture == NULL || !gdk_texture_save_to_png (texture, path))
     g_printerr ("Could not save a screenshot of %d×%d to %s\n", width, height, path);
 
