@@ -40,43 +40,6 @@ static guint db_serial;
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-/* Draws @widget to DIR/@name.png when ZICHA_TEST_SCREENSHOTS=DIR is set. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("ZICHA_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width = 0, height = 0;
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  /* A window between two frames may draw nothing: try again a moment later. */
-  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      zc_test_spin (400);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* A fresh copy of the demo campaign in @phase. */
 static char *
 copy_demo (ZcPhase phase)
@@ -601,7 +564,7 @@ test_sign_in (void)
 
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "sign-in");
   zc_sign_in_page_set_auth_delay (page, 0);
-  save_screenshot (GTK_WIDGET (window), "employee-sign-in");
+  zc_test_save_screenshot (GTK_WIDGET (window), "employee-sign-in");
   assert_all_named (GTK_WIDGET (window));
 
   /* Searched in SQL: the staff code finds one person. */
@@ -617,7 +580,7 @@ test_sign_in (void)
   /* The first sign-in sets the passphrase, twice. */
   collect_mapped (root, ADW_TYPE_PASSWORD_ENTRY_ROW, entries);
   g_assert_cmpuint (entries->len, ==, 2);
-  save_screenshot (GTK_WIDGET (window), "employee-first-passphrase");
+  zc_test_save_screenshot (GTK_WIDGET (window), "employee-first-passphrase");
   gtk_editable_set_text (entries->pdata[0], "kurz");
   gtk_editable_set_text (entries->pdata[1], "kurz");
   click (find_button (root, _("Set Passphrase and Sign In")));
@@ -651,14 +614,14 @@ test_sign_in (void)
   collect_mapped (root, ADW_TYPE_PASSWORD_ENTRY_ROW, entries);
   g_assert_cmpuint (entries->len, ==, 1);
   assert_label_appears (root, "SJ005");
-  save_screenshot (GTK_WIDGET (window), "employee-remembered");
+  zc_test_save_screenshot (GTK_WIDGET (window), "employee-remembered");
 
   /* A wrong passphrase says so, and no more. */
   gtk_editable_set_text (entries->pdata[0], "falsch-falsch");
   click (find_button (root, _("Sign In")));
   assert_label_appears (root, _("The staff code or the passphrase is not right"));
   g_assert_null (zc_window_get_actor (window));
-  save_screenshot (GTK_WIDGET (window), "employee-wrong-passphrase");
+  zc_test_save_screenshot (GTK_WIDGET (window), "employee-wrong-passphrase");
 
   gtk_editable_set_text (entries->pdata[0], "lang-genug-1");
   click (find_button (root, _("Sign In")));
@@ -724,7 +687,7 @@ test_home (void)
     }
   g_assert_cmpuint (badges->len, >, 0);
   assert_all_named (page);
-  save_screenshot (GTK_WIDGET (window), "employee-home");
+  zc_test_save_screenshot (GTK_WIDGET (window), "employee-home");
   gtk_window_destroy (window);
   zc_test_spin (20);
 }
@@ -772,11 +735,11 @@ test_step_phenomenon (void)
   g_assert_cmpint (zc_store_quality_hint (fixture.store, fixture.actor, examples[0], &hint), ==,
                    ZC_HINT_LIKE_EXAMPLE);
   assert_label_appears (root, hint);
-  save_screenshot (GTK_WIDGET (fixture.window), "employee-hint");
+  zc_test_save_screenshot (GTK_WIDGET (fixture.window), "employee-hint");
   adw_combo_row_set_selected (combo_titled (root, _("Category")), 4);
   set_area_text (phenomenon, PHENOMENON);
   g_assert_true (zc_test_wait_until (phenomenon_stored, &wait, 5000));
-  save_screenshot (GTK_WIDGET (fixture.window), "employee-step-1");
+  zc_test_save_screenshot (GTK_WIDGET (fixture.window), "employee-step-1");
   /* Saved, it can be removed like any other. */
   g_assert_nonnull (find_tooltip (root, _("Remove this problem")));
 
@@ -801,14 +764,14 @@ test_steps_gap_cause_measure (void)
 
   inspection_open (&fixture, ZC_PHASE_INSPECTION, "SJ005", 960);
   fill_form (&fixture);
-  save_screenshot (GTK_WIDGET (fixture.window), "employee-step-4");
+  zc_test_save_screenshot (GTK_WIDGET (fixture.window), "employee-step-4");
   zc_inspection_page_set_step (fixture.page, ZC_STEP_CAUSE);
   zc_test_spin (STEP_MS);
-  save_screenshot (GTK_WIDGET (fixture.window), "employee-step-3");
+  zc_test_save_screenshot (GTK_WIDGET (fixture.window), "employee-step-3");
   zc_inspection_page_set_step (fixture.page, ZC_STEP_GAP);
   zc_test_spin (STEP_MS);
   assert_label_appears (GTK_WIDGET (fixture.page), PHENOMENON);
-  save_screenshot (GTK_WIDGET (fixture.window), "employee-step-2");
+  zc_test_save_screenshot (GTK_WIDGET (fixture.window), "employee-step-2");
 
   /* The step change saved everything, without waiting for the pause. */
   findings = stored_findings (fixture.path, "SJ005", NULL);
@@ -859,7 +822,7 @@ test_step_review_and_submit (void)
   g_assert_nonnull (form);
   g_assert_false (zc_store_check_form (fixture.store, fixture.actor, form, &error));
   assert_label_appears (root, error->message);
-  save_screenshot (GTK_WIDGET (fixture.window), "employee-step-5-missing");
+  zc_test_save_screenshot (GTK_WIDGET (fixture.window), "employee-step-5-missing");
 
   fill_form (&fixture);
   zc_inspection_page_set_step (fixture.page, ZC_STEP_REVIEW);
@@ -867,7 +830,7 @@ test_step_review_and_submit (void)
   assert_label_appears (root, CAUSE);
   assert_label_appears (root, MEASURE);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (submit)));
-  save_screenshot (GTK_WIDGET (fixture.window), "employee-step-5");
+  zc_test_save_screenshot (GTK_WIDGET (fixture.window), "employee-step-5");
 
   click (submit);
   for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
@@ -878,7 +841,7 @@ test_step_review_and_submit (void)
         dialog = ADW_MESSAGE_DIALOG (window);
     }
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "employee-submit-dialog");
+  zc_test_save_screenshot (GTK_WIDGET (dialog), "employee-submit-dialog");
   adw_message_dialog_response (dialog, "submit");
   gtk_window_destroy (GTK_WINDOW (dialog));
   zc_test_spin (200);
@@ -949,7 +912,7 @@ test_returned (void)
   assert_label_appears (GTK_WIDGET (fixture.page), "例子要写清楚是哪一天。");
   editor = ZC_FINDING_EDITOR (mapped_of_type (GTK_WIDGET (fixture.page), ZC_TYPE_FINDING_EDITOR, 0));
   g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (zc_text_area_get_text_view (area_titled (GTK_WIDGET (editor), _("Phenomenon"), 0)))));
-  save_screenshot (GTK_WIDGET (fixture.window), "employee-returned");
+  zc_test_save_screenshot (GTK_WIDGET (fixture.window), "employee-returned");
   inspection_close (&fixture);
 }
 
@@ -967,7 +930,7 @@ test_read_only (void)
   /* The banner above the steps says why (here: the form was approved). */
   g_assert_true (gtk_widget_get_mapped (find_widget_with_class (GTK_WIDGET (fixture.page),
                                                                 "zc-banner")));
-  save_screenshot (GTK_WIDGET (fixture.window), "employee-read-only");
+  zc_test_save_screenshot (GTK_WIDGET (fixture.window), "employee-read-only");
   inspection_close (&fixture);
 
   /* Someone who wrote nothing is told so. */
@@ -1020,7 +983,7 @@ test_suggest (void)
                                 "Nobody can find out later, not an inspector and not you. For "
                                 "the same reason you cannot change or withdraw it once it is "
                                 "sent."));
-  save_screenshot (dialog, "employee-suggest");
+  zc_test_save_screenshot (dialog, "employee-suggest");
   click (find_button (root, _("Send")));
   zc_test_spin (200);
 
@@ -1082,7 +1045,7 @@ test_progress (void)
   gtk_spin_button_set_value (spin_button, 85);
   set_area_text (ZC_TEXT_AREA (mapped_of_type (dialog, ZC_TYPE_TEXT_AREA, 0)),
                  "书面缺件清单已在三个窗口试用。");
-  save_screenshot (dialog, "employee-progress");
+  zc_test_save_screenshot (dialog, "employee-progress");
   click (find_button (dialog, _("Report")));
   zc_test_spin (200);
   g_assert_cmpint (reported, ==, 85);
@@ -1102,11 +1065,11 @@ test_narrow (void)
   g_autoptr(ZcPerson) actor = person (zc_window_get_store (window), "SJ005");
   ZcInspectionPage *page;
 
-  save_screenshot (GTK_WIDGET (window), "employee-sign-in-narrow");
+  zc_test_save_screenshot (GTK_WIDGET (window), "employee-sign-in-narrow");
   g_assert_cmpint (minimum_width (GTK_WIDGET (window)), <=, 360);
   zc_window_set_actor (window, actor);
   zc_test_spin (200);
-  save_screenshot (GTK_WIDGET (window), "employee-home-narrow");
+  zc_test_save_screenshot (GTK_WIDGET (window), "employee-home-narrow");
   g_assert_cmpint (minimum_width (GTK_WIDGET (window)), <=, 360);
   zc_window_show_page (window, "my-form");
   zc_test_spin (200);
@@ -1119,7 +1082,7 @@ test_narrow (void)
       zc_inspection_page_set_step (page, step);
       zc_test_spin (STEP_MS);
       g_assert_cmpint (minimum_width (GTK_WIDGET (window)), <=, 360);
-      save_screenshot (GTK_WIDGET (window), name);
+      zc_test_save_screenshot (GTK_WIDGET (window), name);
     }
   assert_all_named (GTK_WIDGET (window));
   gtk_window_destroy (GTK_WINDOW (window));

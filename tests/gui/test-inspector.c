@@ -48,49 +48,6 @@ is_unmapped (gpointer data)
   return !gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("ZICHA_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width = 0, height = 0;
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      zc_test_spin (400);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      /* A part of a window has no background of its own: the window's, below it. */
-      if (!GTK_IS_WINDOW (widget))
-        {
-          GdkRGBA background;
-
-          zc_chart_lookup_color (widget, "window_bg_color", &background);
-          gtk_snapshot_append_color (snapshot, &background,
-                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
-        }
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static char *
 copy_demo (void)
 {
@@ -502,9 +459,9 @@ test_dashboard (void)
   dashboard = show (&f, "inspector-dashboard");
   g_assert_true (zc_test_wait_until (dashboard_ready, dashboard, 20000));
   zc_test_spin (200);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard");
   /* The whole page, below the fold too. */
-  save_screenshot (find_type (dashboard, ADW_TYPE_CLAMP, TRUE), "inspector-dashboard-full");
+  zc_test_save_screenshot (find_type (dashboard, ADW_TYPE_CLAMP, TRUE), "inspector-dashboard-full");
   assert_names (dashboard);
 
   /* The key figures are zicha-cli stats'. */
@@ -546,7 +503,7 @@ test_dashboard (void)
       opened = TRUE;
     }
   g_assert_true (opened);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard-records");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard-records");
   assert_names (dashboard);
   gtk_widget_activate_action (dashboard, "dashboard.back", NULL);
   zc_test_spin (300);
@@ -582,7 +539,7 @@ test_dashboard (void)
     assert_names (expander);
     g_assert_nonnull (find_type (expander, GTK_TYPE_GRID, TRUE));
   }
-  save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard-lights");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard-lights");
 
   /* The weekly line has a point a week, and a point opens that week's items. */
   {
@@ -643,7 +600,7 @@ test_dashboard_filters (void)
   text = g_strdup_printf ("%u", people);
   g_assert_true (has_text (dashboard, text));
   g_assert_true (has_text (dashboard, _("The figures are narrowed to the special clean-up.")));
-  save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard-focus");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-dashboard-focus");
   fixture_close (&f);
 }
 
@@ -675,7 +632,7 @@ test_order_on_red_item (void)
   g_assert_cmpint (zc_item_get_light (item), ==, ZC_LIGHT_RED);
 
   g_signal_emit_by_name (overdue, "activate-record", item);
-  save_screenshot (GTK_WIDGET (wait_for_window (ADW_TYPE_MESSAGE_DIALOG)), "inspector-item");
+  zc_test_save_screenshot (GTK_WIDGET (wait_for_window (ADW_TYPE_MESSAGE_DIALOG)), "inspector-item");
   respond ("order");
   dialog = wait_for_window (ZC_TYPE_ORDER_DIALOG);
   zc_test_spin (200);
@@ -686,7 +643,7 @@ test_order_on_red_item (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (reason),
                             "逾期未完成，请于一周内说明原因并报送整改计划", -1);
   zc_test_spin (50);
-  save_screenshot (GTK_WIDGET (dialog), "inspector-order-dialog");
+  zc_test_save_screenshot (GTK_WIDGET (dialog), "inspector-order-dialog");
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Issue")), "clicked");
   zc_test_spin (300);
 
@@ -735,7 +692,7 @@ test_closeout (void)
   g_signal_emit_by_name (queue, "activate-record", first);
   zc_test_spin (300);
   g_assert_true (zc_closeout_page_get_item (ZC_CLOSEOUT_PAGE (page)) == first);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-closeout");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-closeout");
   assert_names (page);
   g_assert_false (gtk_widget_get_sensitive (find_button (page, _("C_lose Out…"))));
   note = find_text_view (page, _("Verification note"));
@@ -763,7 +720,7 @@ test_closeout (void)
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (reason),
                               "佐证材料不全，缺少整改前后对比照片", -1);
-    save_screenshot (GTK_WIDGET (dialog), "inspector-reject");
+    zc_test_save_screenshot (GTK_WIDGET (dialog), "inspector-reject");
   }
   respond ("confirm");
   stored = zc_store_get_item (f.store, f.actor, zc_record_get_id (ZC_RECORD (second)), &error);
@@ -781,7 +738,7 @@ test_closeout (void)
   g_assert_nonnull (zc_closeout_page_get_item (ZC_CLOSEOUT_PAGE (page)));
   g_assert_cmpint (zc_item_get_state (zc_closeout_page_get_item (ZC_CLOSEOUT_PAGE (page))), ==,
                    ZC_ITEM_STATE_CLOSED);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-closed");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-closed");
   gtk_widget_activate_action (page, "closeout.evaluate", NULL);
   g_assert_cmpint (count (f.store, "SELECT count(*) FROM evaluation"), ==, evaluations + 1);
   fixture_close (&f);
@@ -864,7 +821,7 @@ test_orders (void)
   zc_test_spin (200);
   order = zc_orders_page_get_order (ZC_ORDERS_PAGE (page));
   g_assert_cmpint (zc_record_get_id (ZC_RECORD (order)), ==, assigned);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-orders");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-orders");
   assert_names (page);
   g_assert_false (gtk_widget_get_sensitive (find_button (page, _("_Conclude…"))));
   gtk_widget_activate_action (page, "orders.remind", NULL);
@@ -898,7 +855,7 @@ test_orders (void)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (find_text_view (GTK_WIDGET (dialog), _("Reason"))),
                               "参与率偏低，请督促未开始的同志尽快完成自查", -1);
     zc_test_spin (100);
-    save_screenshot (GTK_WIDGET (dialog), "inspector-order-unit");
+    zc_test_save_screenshot (GTK_WIDGET (dialog), "inspector-order-unit");
     g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Issue")), "clicked");
     zc_test_spin (200);
     g_assert_cmpint (count (f.store, "SELECT count(*) FROM supervision_order"), ==, before + 1);
@@ -931,7 +888,7 @@ test_assessment (void)
   top = g_list_model_get_item (model, 0);
   second = g_list_model_get_item (model, 1);
   g_assert_cmpfloat (zc_assessment_get_score (top), >=, zc_assessment_get_score (second));
-  save_screenshot (GTK_WIDGET (f.window), "inspector-assessment");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-assessment");
   assert_names (page);
 
   /* A unit's page: a commendation, after the confirmation, and the monthly review. */
@@ -974,7 +931,7 @@ test_assessment (void)
   g_assert_cmpint (count (f.store, "SELECT count(*) FROM monthly_review"), >=, reviews);
   g_assert_true (zc_test_wait_until (assessment_ready, page, 10000));
   zc_test_spin (300);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-assessment-unit");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-assessment-unit");
   g_assert_no_error (error);
   fixture_close (&f);
 }
@@ -1012,7 +969,7 @@ test_setup (void)
 
   fixture_open (&f, ZC_DEMO_INSPECTOR, 1200, 900);
   page = show (&f, "inspector-setup");
-  save_screenshot (GTK_WIDGET (f.window), "inspector-setup");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-setup");
   assert_names (page);
   people = count (f.store, "SELECT count(*) FROM person");
 
@@ -1028,7 +985,7 @@ test_setup (void)
   import3 = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Row", "_Import %u Rows", 3),
                              3);
   g_assert_false (gtk_widget_get_sensitive (find_button (page, import3)));
-  save_screenshot (GTK_WIDGET (f.window), "inspector-setup-roster-bad");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-setup-roster-bad");
   assert_names (page);
   gtk_widget_activate_action (page, "setup.import-csv", NULL);
   g_assert_cmpint (count (f.store, "SELECT count(*) FROM person"), ==, people);
@@ -1049,7 +1006,7 @@ test_setup (void)
   /* The campaign: a wider warning window. */
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "campaign");
   zc_test_spin (200);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-setup-campaign");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-setup-campaign");
   assert_names (page);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (page, GTK_TYPE_SPIN_BUTTON, TRUE)), 10);
   gtk_widget_activate_action (page, "setup.save-campaign", NULL);
@@ -1059,7 +1016,7 @@ test_setup (void)
   /* A new unit under the bureau, a focus unit. */
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "units");
   zc_test_spin (200);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-setup-units");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-setup-units");
   gtk_widget_activate_action (page, "setup.add-unit", NULL);
   zc_test_spin (200);
   {
@@ -1085,7 +1042,7 @@ test_setup (void)
     gtk_editable_set_text (GTK_EDITABLE (rows[1]), "XFJD");
     gtk_switch_set_active (GTK_SWITCH (find_type (page, GTK_TYPE_SWITCH, TRUE)), TRUE);
   }
-  save_screenshot (GTK_WIDGET (f.window), "inspector-setup-unit");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-setup-unit");
   assert_names (page);
   gtk_widget_activate_action (page, "setup.save-unit", NULL);
   unit = zc_store_get_unit_by_code (f.store, "XFJD", &error);
@@ -1096,7 +1053,7 @@ test_setup (void)
   /* The lists and the guidance. */
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "lists");
   zc_test_spin (200);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-setup-lists");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-setup-lists");
   assert_names (page);
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "guidance");
   zc_test_spin (200);
@@ -1108,12 +1065,12 @@ test_setup (void)
     g_assert_cmpint (count (f.store, "SELECT count(*) FROM guidance WHERE step = 'phenomenon' "
                                      "AND examples = '例一\n例二'"), ==, 1);
   }
-  save_screenshot (GTK_WIDGET (f.window), "inspector-setup-guidance");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-setup-guidance");
 
   /* Phases: reopen the inspection for one unit, then move the campaign on. */
   zc_setup_page_show_step (ZC_SETUP_PAGE (page), "phases");
   zc_test_spin (200);
-  save_screenshot (GTK_WIDGET (f.window), "inspector-setup-phases");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "inspector-setup-phases");
   assert_names (page);
   gtk_widget_activate_action (page, "setup.reopen", NULL);
   respond ("confirm");
@@ -1144,7 +1101,7 @@ test_narrow (void)
         g_assert_true (zc_test_wait_until (dashboard_ready, page, 20000));
       zc_test_spin (300);
       assert_fits (page);
-      save_screenshot (GTK_WIDGET (f.window), name);
+      zc_test_save_screenshot (GTK_WIDGET (f.window), name);
     }
   fixture_close (&f);
 }
@@ -1193,7 +1150,7 @@ test_empty_campaign (void)
   g_assert_true (zc_test_wait_until (dashboard_ready, dashboard, 20000));
   zc_test_spin (200);
   g_assert_true (has_text (dashboard, _("Nothing to Count Yet")));
-  save_screenshot (GTK_WIDGET (window), "inspector-dashboard-empty");
+  zc_test_save_screenshot (GTK_WIDGET (window), "inspector-dashboard-empty");
   gtk_window_destroy (GTK_WINDOW (window));
   zc_test_spin (50);
 }

@@ -36,43 +36,6 @@ static guint db_serial;
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-/* Draws @widget to DIR/@name.png when ZICHA_TEST_SCREENSHOTS=DIR is set. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("ZICHA_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  /* A window between two frames may draw nothing: try again a moment later. */
-  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
-    {
-      zc_test_spin (400);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* A fresh copy of the demo campaign, so that every test starts from the same state. */
 static char *
 copy_demo (void)
@@ -570,7 +533,7 @@ test_review (void)
   zc_review_page_reload (ZC_REVIEW_PAGE (review));
   before = zc_review_page_get_n_forms (ZC_REVIEW_PAGE (review));
   g_assert_cmpuint (before, ==, 2);
-  save_screenshot (GTK_WIDGET (f.window), "lead-review");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-review");
   assert_all_named (GTK_WIDGET (f.window));
 
   /* SJ007's form is shown first: comment on a problem, then return it. */
@@ -594,7 +557,7 @@ test_review (void)
   g_assert_cmpint (form_state_of (f.store, "SJ005"), ==, ZC_FORM_STATE_APPROVED);
   g_assert_cmpuint (zc_review_page_get_n_forms (ZC_REVIEW_PAGE (review)), ==, 0);
   g_assert_true (has_text (review, "No Forms to Review"));
-  save_screenshot (GTK_WIDGET (f.window), "lead-review-empty");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-review-empty");
   g_assert_cmpint (second_form, >, 0);
 
   fixture_close (&f);
@@ -608,7 +571,7 @@ test_review_leader (void)
 
   fixture_open (&f, ZC_DEMO_LEADER, 1100, 760);
   review = show (&f, "lead-review");
-  save_screenshot (GTK_WIDGET (f.window), "leader-review");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "leader-review");
   /* The leads of the units in charge have approved forms in the demo. */
   g_assert_cmpuint (zc_review_page_get_n_forms (ZC_REVIEW_PAGE (review)), ==, 0);
   fixture_close (&f);
@@ -651,7 +614,7 @@ test_participation (void)
   fixture_open (&f, ZC_DEMO_LEAD, 1100, 760);
   participation = show_participation (&f);
   g_assert_true (has_text (participation, "9 of 10 people"));
-  save_screenshot (GTK_WIDGET (f.window), "lead-participation");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-participation");
   assert_all_named (GTK_WIDGET (f.window));
 
   zc_participation_page_set_filter (ZC_PARTICIPATION_PAGE (participation),
@@ -743,7 +706,7 @@ test_aggregation (void)
   fixture_open (&f, ZC_DEMO_LEAD, 1100, 760);
   board = show (&f, "lead-problems");
   g_assert_true (zc_test_wait_until (aggregation_idle, board, 20000));
-  save_screenshot (GTK_WIDGET (f.window), "lead-findings");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-findings");
   assert_all_named (GTK_WIDGET (f.window));
 
   ids = open_findings (f.store, f.actor);
@@ -756,7 +719,7 @@ test_aggregation (void)
   zc_test_spin (400);
   click (await_button (board, "Merge…"));
   dialog = wait_for_window (ZC_TYPE_MERGE_DIALOG);
-  save_screenshot (GTK_WIDGET (dialog), "lead-merge-dialog");
+  zc_test_save_screenshot (GTK_WIDGET (dialog), "lead-merge-dialog");
   assert_all_named (GTK_WIDGET (dialog));
   {
     GtkWidget *title = find_named (GTK_WIDGET (dialog), "Problem title");
@@ -771,7 +734,7 @@ test_aggregation (void)
   zc_aggregation_page_show_problems (ZC_AGGREGATION_PAGE (board), TRUE);
   zc_test_spin (100);
   g_assert_true (has_text (board, "救助审核环节多、时限长"));
-  save_screenshot (GTK_WIDGET (f.window), "lead-problem-list");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-problem-list");
 
   /* The new problem has no items: its merge is undone. */
   g_assert_true (expand_row (board, "救助审核环节多、时限长"));
@@ -847,7 +810,7 @@ test_ledger (void)
   all = count_items (f.store, f.actor, -1, -1, NULL);
   g_assert_cmpuint (all, >, 10);
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, all);
-  save_screenshot (GTK_WIDGET (f.window), "lead-ledger");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-ledger");
   assert_all_named (GTK_WIDGET (f.window));
 
   /* Every column of a real ledger, in its order. */
@@ -878,7 +841,7 @@ test_ledger (void)
   g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, 0);
   g_assert_true (has_text (GTK_WIDGET (ledger), "No Matching Items"));
-  save_screenshot (GTK_WIDGET (f.window), "lead-ledger-no-match");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-ledger-no-match");
   click (await_button (GTK_WIDGET (ledger), "Show All Items"));
   g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
   g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, all);
@@ -935,7 +898,7 @@ test_ledger_items (void)
   id = first_item_in_state (f.store, f.actor, ZC_ITEM_STATE_IN_PROGRESS);
   g_assert_true (zc_ledger_page_select_item (ledger, id));
   zc_test_spin (400);
-  save_screenshot (GTK_WIDGET (f.window), "lead-ledger-item");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-ledger-item");
   assert_all_named (GTK_WIDGET (f.window));
   click (await_button (GTK_WIDGET (ledger), "Ask for Close-out…"));
   answer_message_dialog ("ask", NULL);
@@ -952,7 +915,7 @@ test_ledger_items (void)
   /* A new measure for the first problem, planned in the dialog. */
   click (await_button (GTK_WIDGET (ledger), "New Item…"));
   dialog = wait_for_window (ZC_TYPE_ITEM_DIALOG);
-  save_screenshot (GTK_WIDGET (dialog), "lead-item-dialog");
+  zc_test_save_screenshot (GTK_WIDGET (dialog), "lead-item-dialog");
   assert_all_named (GTK_WIDGET (dialog));
   {
     GtkWidget *measure = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
@@ -1022,7 +985,7 @@ test_ledger_many_rows (void)
   g_assert_cmpint (zc_item_get_light (row (ledger, 0)), ==, ZC_LIGHT_RED);
   /* Generous for a busy test machine; about a tenth of this on a desktop. */
   g_assert_cmpint (longest, <, 1500 * 1000);
-  save_screenshot (GTK_WIDGET (f.window), "lead-ledger-20000");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-ledger-20000");
   fixture_close (&f);
 }
 
@@ -1088,7 +1051,7 @@ test_commitment (void)
   g_assert_nonnull (shown);
   g_assert_cmpint (zc_commitment_get_state (shown), ==, ZC_COMMITMENT_STATE_PUBLISHED);
   g_assert_cmpuint (zc_commitment_page_get_n_pages (page), >=, 1);
-  save_screenshot (GTK_WIDGET (f.window), "lead-commitment");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-commitment");
   assert_all_named (GTK_WIDGET (f.window));
   published_before = count_published (f.store, f.actor);
   version_before = zc_commitment_get_version (shown);
@@ -1110,7 +1073,7 @@ test_commitment (void)
   }
   g_assert_true (zc_commitment_page_save (page));
   zc_test_spin (400);
-  save_screenshot (GTK_WIDGET (f.window), "lead-commitment-draft");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-commitment-draft");
   click (await_button (GTK_WIDGET (page), "Publish…"));
   answer_message_dialog ("publish", NULL);
   shown = zc_commitment_page_get_shown (page);
@@ -1176,13 +1139,13 @@ test_commitment_first (void)
   page = ZC_COMMITMENT_PAGE (show (&f, "lead-commitment"));
   g_assert_null (zc_commitment_page_get_shown (page));
   g_assert_true (has_text (GTK_WIDGET (page), "Commit First"));
-  save_screenshot (GTK_WIDGET (f.window), "lead-commitment-empty");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-commitment-empty");
   click (await_button (GTK_WIDGET (page), "Write the Commitment"));
   g_assert_nonnull (zc_commitment_page_get_shown (page));
   g_assert_cmpint (zc_commitment_get_state (zc_commitment_page_get_shown (page)), ==,
                    ZC_COMMITMENT_STATE_DRAFT);
   zc_test_spin (400);
-  save_screenshot (GTK_WIDGET (f.window), "lead-commitment-new");
+  zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-commitment-new");
   fixture_close (&f);
 }
 
@@ -1200,7 +1163,7 @@ test_narrow (void)
 
       show (&f, pages[i]);
       assert_fits (&f);
-      save_screenshot (GTK_WIDGET (f.window), name);
+      zc_test_save_screenshot (GTK_WIDGET (f.window), name);
     }
   fixture_close (&f);
 }

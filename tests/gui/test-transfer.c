@@ -47,42 +47,6 @@ is_not_busy (gpointer data)
   return !zc_transfer_is_busy (ZC_WINDOW (data));
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("ZICHA_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  g_assert_true (zc_test_wait_until (zc_test_is_mapped, widget, 5000));
-  zc_test_spin (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    g_test_message ("no screenshot of %s (%d×%d)", name, width, height);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static char *
 copy_demo (void)
 {
@@ -374,7 +338,7 @@ export_through_dialog (Fixture        *fixture,
   export = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Export"));
   g_assert_nonnull (export);
   if (shot != NULL)
-    save_screenshot (GTK_WIDGET (dialog), shot);
+    zc_test_save_screenshot (GTK_WIDGET (dialog), shot);
 
   if (passphrase != NULL && gtk_widget_get_visible (passphrase))
     {
@@ -390,7 +354,7 @@ export_through_dialog (Fixture        *fixture,
         {
           g_autofree char *wrong = g_strconcat (shot, "-wrong", NULL);
 
-          save_screenshot (GTK_WIDGET (dialog), wrong);
+          zc_test_save_screenshot (GTK_WIDGET (dialog), wrong);
         }
       gtk_editable_set_text (GTK_EDITABLE (passphrase), ZC_DEMO_PASSPHRASE);
     }
@@ -444,18 +408,18 @@ test_form_round_trip (void)
   fingerprint = find_named (GTK_WIDGET (summary), "fingerprint-row");
   g_assert_nonnull (fingerprint);
   g_assert_cmpuint (strlen (adw_action_row_get_subtitle (ADW_ACTION_ROW (fingerprint))), ==, 19);
-  save_screenshot (GTK_WIDGET (summary), "import-summary");
+  zc_test_save_screenshot (GTK_WIDGET (summary), "import-summary");
   gtk_window_destroy (summary);
 
   summary = import_and_wait (&lead, form_path, "import-summary");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (summary)), ==,
                    _("Nothing New"));
-  save_screenshot (GTK_WIDGET (summary), "import-again");
+  zc_test_save_screenshot (GTK_WIDGET (summary), "import-again");
   gtk_window_destroy (summary);
 
   summary = import_and_wait (&lead, suggestions_path, "import-summary");
   g_assert_null (find_named (GTK_WIDGET (summary), "fingerprint-row"));
-  save_screenshot (GTK_WIDGET (summary), "import-suggestions");
+  zc_test_save_screenshot (GTK_WIDGET (summary), "import-suggestions");
   gtk_window_destroy (summary);
   fixture_close (&lead);
 }
@@ -472,7 +436,7 @@ test_import_refused (void)
   fixture_open (&f, ZC_DEMO_LEAD, 960, 720);
   dialog = import_and_wait (&f, path, "import-refused");
   g_assert_nonnull (dialog);
-  save_screenshot (GTK_WIDGET (dialog), "import-refused");
+  zc_test_save_screenshot (GTK_WIDGET (dialog), "import-refused");
   gtk_window_destroy (dialog);
   fixture_close (&f);
 }
@@ -550,7 +514,7 @@ test_join_campaign (void)
   joined_lead = zc_store_get_person_by_code (store, ZC_DEMO_LEAD, &error);
   g_assert_no_error (error);
   g_assert_nonnull (joined_lead);
-  save_screenshot (GTK_WIDGET (window), "joined-campaign");
+  zc_test_save_screenshot (GTK_WIDGET (window), "joined-campaign");
 
   /* A database that exists already is not overwritten. */
   zc_join_campaign_from_file (window, package_file, database_file);
@@ -635,7 +599,7 @@ test_narrow (void)
   g_assert_nonnull (dialog);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 560);
   g_assert_true (zc_test_wait_until (zc_test_is_mapped, dialog, 5000));
-  save_screenshot (GTK_WIDGET (dialog), "export-unit-360");
+  zc_test_save_screenshot (GTK_WIDGET (dialog), "export-unit-360");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_widget_activate_action (GTK_WIDGET (f.window), "win.export-ledger-xlsx", NULL);
@@ -645,7 +609,7 @@ test_narrow (void)
     g_assert_nonnull (scope);
     g_assert_true (zc_test_wait_until (zc_test_is_mapped, scope, 5000));
     g_assert_nonnull (find_widget (GTK_WIDGET (scope), ADW_TYPE_COMBO_ROW, NULL));
-    save_screenshot (GTK_WIDGET (scope), "scope-360");
+    zc_test_save_screenshot (GTK_WIDGET (scope), "scope-360");
     gtk_window_destroy (scope);
   }
   fixture_close (&f);

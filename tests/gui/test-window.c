@@ -77,39 +77,6 @@ wait_for_window (GType type)
   return find.found;
 }
 
-/* Draws @widget to DIR/@name.png when ZICHA_TEST_SCREENSHOTS=DIR is set. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("ZICHA_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  zc_test_spin (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static ZcWindow *
 open_window (int width,
              int height)
@@ -320,7 +287,7 @@ test_window_opens (void)
   g_assert_null (zc_window_get_store (window));
   g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "welcome"));
   g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "campaign"));
-  save_screenshot (GTK_WIDGET (window), "welcome");
+  zc_test_save_screenshot (GTK_WIDGET (window), "welcome");
 
   close_window (window);
 }
@@ -392,7 +359,7 @@ test_about (void)
                    GTK_LICENSE_GPL_3_0);
   g_assert_nonnull (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)));
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
-  save_screenshot (GTK_WIDGET (about), "about");
+  zc_test_save_screenshot (GTK_WIDGET (about), "about");
 
   gtk_window_destroy (about);
   close_window (window);
@@ -408,7 +375,7 @@ test_shortcuts (void)
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_true (zc_test_wait_until (zc_test_is_mapped, overlay, 10000));
-  save_screenshot (GTK_WIDGET (overlay), "shortcuts");
+  zc_test_save_screenshot (GTK_WIDGET (overlay), "shortcuts");
 
   gtk_window_close (GTK_WINDOW (overlay));
   g_assert_true (zc_test_wait_until (is_hidden, overlay, 10000));
@@ -428,7 +395,7 @@ test_preferences (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   preferences = wait_for_window (ZC_TYPE_PREFERENCES_WINDOW);
   assert_all_named (GTK_WIDGET (preferences));
-  save_screenshot (GTK_WIDGET (preferences), "preferences");
+  zc_test_save_screenshot (GTK_WIDGET (preferences), "preferences");
 
   style_row = ADW_COMBO_ROW (find_widget_of_type (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (style_row);
@@ -440,7 +407,7 @@ test_preferences (void)
   g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "force-dark");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
-  save_screenshot (GTK_WIDGET (preferences), "preferences-dark");
+  zc_test_save_screenshot (GTK_WIDGET (preferences), "preferences-dark");
   adw_combo_row_set_selected (style_row, 0);
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
 
@@ -497,7 +464,7 @@ test_new_campaign_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL));
   dialog = wait_for_window (ZC_TYPE_NEW_CAMPAIGN_DIALOG);
   assert_all_named (GTK_WIDGET (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "new-campaign");
+  zc_test_save_screenshot (GTK_WIDGET (dialog), "new-campaign");
 
   /* A title to start from and today's date. */
   g_assert_cmpstr (zc_new_campaign_dialog_get_title (ZC_NEW_CAMPAIGN_DIALOG (dialog)), !=, "");
@@ -556,7 +523,7 @@ test_open_database (void)
   last = g_settings_get_string (settings, "last-database");
   g_assert_cmpstr (last, ==, path);
   assert_all_named (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "campaign");
+  zc_test_save_screenshot (GTK_WIDGET (window), "campaign");
 
   /* Closing returns to the welcome page and forgets the last database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-database", NULL));
@@ -611,7 +578,7 @@ test_sections (void)
   g_signal_emit_by_name (list, "row-activated", row);
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "ledger");
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == row);
-  save_screenshot (GTK_WIDGET (window), "sections");
+  zc_test_save_screenshot (GTK_WIDGET (window), "sections");
 
   zc_window_close_database (window);
   close_window (window);
@@ -631,13 +598,13 @@ test_narrow (void)
   g_assert_cmpint (minimum, <=, 360);
   zc_test_spin (100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
-  save_screenshot (GTK_WIDGET (window), "welcome-narrow");
+  zc_test_save_screenshot (GTK_WIDGET (window), "welcome-narrow");
 
   g_assert_true (zc_window_open_file (window, file));
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
-  save_screenshot (GTK_WIDGET (window), "campaign-narrow");
+  zc_test_save_screenshot (GTK_WIDGET (window), "campaign-narrow");
 
   /* With sections, the sidebar folds away: the content shows, with a way back. */
   zc_window_add_page (window, "ledger", "Ledger", "view-list-symbolic", gtk_label_new ("Ledger"));
@@ -651,7 +618,7 @@ test_narrow (void)
   g_assert_true (zc_test_wait_until (is_unmapped, back, 5000));
   g_assert_true (gtk_widget_get_mapped (find_widget_with_class (GTK_WIDGET (window),
                                                                 "navigation-sidebar")));
-  save_screenshot (GTK_WIDGET (window), "sidebar-narrow");
+  zc_test_save_screenshot (GTK_WIDGET (window), "sidebar-narrow");
 
   zc_window_close_database (window);
   close_window (window);
@@ -697,13 +664,13 @@ test_demo (void)
   window = open_window (960, 680);
   zc_window_open_demo (window);
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "loading");
-  save_screenshot (GTK_WIDGET (window), "loading");
+  zc_test_save_screenshot (GTK_WIDGET (window), "loading");
   g_assert_true (zc_test_wait_until (page_is_not_loading, window, 240000));
   /* The demo has people: the window asks who is there. */
   g_assert_cmpstr (zc_window_get_visible_page (window), ==, "sign-in");
   g_assert_nonnull (zc_window_get_store (window));
   g_assert_cmpuint (zc_store_count_people (zc_window_get_store (window)), >, 0);
-  save_screenshot (GTK_WIDGET (window), "demo");
+  zc_test_save_screenshot (GTK_WIDGET (window), "demo");
   zc_window_close_database (window);
 
   /* The second time, the demo is there already. */

@@ -17,5 +17,8 @@ void     zc_test_spin       (guint        ms);
 gboolean zc_test_is_mapped  (gpointer     data);
 /* Removes @path and everything below it (a test's scratch folder). */
 void     zc_test_remove_tree (const char *path);
+/* Draws @widget to DIR/@name.png when ZICHA_TEST_SCREENSHOTS=DIR is set. */
+void     zc_test_save_screenshot (GtkWidget  *widget,
+                                  const char *name);
 
 G_END_DECLS
