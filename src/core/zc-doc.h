@@ -111,6 +111,17 @@ gboolean    zc_doc_foreach_ledger_row (ZcStore          *store,
                                        GCancellable     *cancellable,
                                        GError          **error);
 
+/* zc_doc_foreach_ledger_row() with the query in a thread of its own, a few batches ahead
+ * of @func, which runs on the calling thread; @store is not to be used meanwhile. */
+gboolean    zc_doc_foreach_ledger_row_ahead (ZcStore        *store,
+                                             ZcPerson       *actor,
+                                             gint64          unit_id,
+                                             gboolean        with_evidence,
+                                             ZcLedgerRowFunc func,
+                                             gpointer        user_data,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
+
 /* The units @actor may read (every unit when @unit_id is 0, else that one), in tree order;
  * a refusal when @unit_id is not readable. */
 GListModel *zc_doc_readable_units     (ZcStore          *store,

@@ -383,6 +383,19 @@ check (lxw_error   err,
   return zc_doc_write_error (path, lxw_strerror (err), error);
 }
 
+/* A character's width in a cell, in column units: CJK characters and full-width forms
+ * are nearly two. The common ranges are answered before GLib's table lookups. */
+static inline double
+char_width (gunichar c)
+{
+  if (c < 0x80)
+    return 1.0;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303e) ||
+      (c >= 0xff01 && c <= 0xff60))
+    return 1.9;
+  return g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 1.9 : 1.0;
+}
+
 /* The number of lines @text takes in a column @width units wide (wrapped). */
 static guint
 estimate_lines (const char *text,
@@ -405,7 +418,7 @@ estimate_lines (const char *text,
           used = 0;
           continue;
         }
-      w = g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 1.9 : 1.0;
+      w = char_width (c);
       if (used + w > avail)
         {
           lines++;
@@ -421,7 +434,9 @@ static const char *
 cell_text (const char  *text,
            char       **owned)
 {
-  if (text != NULL && g_utf8_strlen (text, MAX_CELL_CHARS + 1) > MAX_CELL_CHARS)
+  /* No more bytes than the limit: no more characters either, nothing to count. */
+  if (text != NULL && strlen (text) > MAX_CELL_CHARS &&
+      g_utf8_strlen (text, MAX_CELL_CHARS + 1) > MAX_CELL_CHARS)
     {
       *owned = g_utf8_substring (text, 0, MAX_CELL_CHARS);
       return *owned;
@@ -852,8 +867,8 @@ write_workbook (ZcStore    *store,
         return FALSE;
     }
 
-  if (!zc_doc_foreach_ledger_row (store, actor, unit_id, TRUE, on_ledger_row, &ctx,
-                                  x->cancellable, error))
+  if (!zc_doc_foreach_ledger_row_ahead (store, actor, unit_id, TRUE, on_ledger_row, &ctx,
+                                        x->cancellable, error))
     return FALSE;
   return check (write_summary (summary, x), path, error);
 }

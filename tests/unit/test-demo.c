@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "zc-demo.h"
+#include "zc-doc.h"
 #include "zc-test-util.h"
 
 #define SEED 7
@@ -549,6 +550,118 @@ test_assessment (void)
                                        NULL), ==, g_list_model_get_n_items (units));
 }
 
+/* ---- the ledger as the exports read it --------------------------------------------- */
+
+typedef struct
+{
+  GString *rows;        /* what an export writes of each row, a record separator after it */
+  guint    n;
+  guint    stop_at;     /* refuse this row (1-based), 0: none */
+} Rows;
+
+static gboolean
+collect_row (const ZcLedgerRow *r,
+             gpointer           user_data,
+             GError           **error)
+{
+  Rows *rows = user_data;
+
+  if (++rows->n == rows->stop_at)
+    {
+      g_set_error (error, ZC_ERROR, ZC_ERROR_IO, "row %u refused", rows->n);
+      return FALSE;
+    }
+  g_string_append_printf (rows->rows,
+                          "%" G_GINT64_FORMAT " %d %" G_GINT64_FORMAT " %d|%s|%s|%s|%d|%s|%s|"
+                          "%s|%s|%s|%s|%d|%d|%s|%d|%s\x1e",
+                          r->unit_id, r->has_item, r->item_id, r->number, r->problem,
+                          r->category, r->measure, r->term_type, r->leader, r->unit,
+                          r->person, r->deadline_date, r->deadline_text, r->progress_text,
+                          r->progress, r->state, r->state_text, r->light, r->evidence);
+  return TRUE;
+}
+
+/* The read-ahead gives the rows the plain loop gives, in its order (by the units'
+ * positions), over several batches; a refusal or a cancellation stops both alike. */
+static void
+test_ledger_rows_ahead (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) units = g_string_new (NULL);
+  Rows plain = { g_string_new (NULL), 0, 0 };
+  Rows ahead = { g_string_new (NULL), 0, 0 };
+  g_autofree char *expected_units = NULL;
+  sqlite3_stmt *stmt;
+  gint64 last_unit = 0;
+
+  g_assert_true (zc_doc_foreach_ledger_row (demo.store, demo.inspector, 0, TRUE, collect_row,
+                                            &plain, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (zc_doc_foreach_ledger_row_ahead (demo.store, demo.inspector, 0, TRUE,
+                                                  collect_row, &ahead, NULL, &error));
+  g_assert_no_error (error);
+  /* More rows than the read-ahead has in flight (4 batches of 64): the reader waits. */
+  g_assert_cmpuint (plain.n, >, 4 * 64);
+  g_assert_cmpuint (ahead.n, ==, plain.n);
+  g_assert_cmpstr (ahead.rows->str, ==, plain.rows->str);
+  g_assert_cmpuint (plain.n, ==, zc_doc_count_ledger_rows (demo.store, demo.inspector, 0));
+
+  /* Unit by unit, in the order of their positions. */
+  for (const char *line = plain.rows->str; *line != '\0'; line = strchr (line, '\x1e') + 1)
+    {
+      gint64 unit = g_ascii_strtoll (line, NULL, 10);
+
+      if (unit != last_unit)
+        g_string_append_printf (units, "%" G_GINT64_FORMAT " ", unit);
+      last_unit = unit;
+    }
+  stmt = zc_store_stmt (demo.store, "SELECT group_concat (id, ' ') || ' ' FROM (SELECT id "
+                        "FROM unit WHERE id IN (SELECT unit_id FROM problem) "
+                        "ORDER BY position, id)", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  expected_units = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  g_assert_cmpstr (units->str, ==, expected_units);
+
+  /* One unit only. */
+  {
+    Rows one = { g_string_new (NULL), 0, 0 };
+
+    g_assert_true (zc_doc_foreach_ledger_row_ahead (demo.store, demo.inspector, last_unit, TRUE,
+                                                    collect_row, &one, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (one.n, >, 0);
+    g_assert_true (g_str_has_suffix (plain.rows->str, one.rows->str));
+    g_string_free (one.rows, TRUE);
+  }
+
+  /* The writer refuses a row in the third batch: its error, and nothing after it. */
+  g_string_truncate (ahead.rows, 0);
+  ahead.n = 0;
+  ahead.stop_at = 150;
+  g_assert_false (zc_doc_foreach_ledger_row_ahead (demo.store, demo.inspector, 0, TRUE,
+                                                   collect_row, &ahead, NULL, &error));
+  g_assert_error (error, ZC_ERROR, ZC_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "row 150 refused");
+  g_clear_error (&error);
+  g_assert_cmpuint (ahead.n, ==, 150);
+  g_assert_true (g_str_has_prefix (plain.rows->str, ahead.rows->str));
+
+  /* Cancelled before it starts. */
+  g_cancellable_cancel (cancellable);
+  ahead.n = 0;
+  ahead.stop_at = 0;
+  g_assert_false (zc_doc_foreach_ledger_row_ahead (demo.store, demo.inspector, 0, TRUE,
+                                                   collect_row, &ahead, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (ahead.n, ==, 0);
+
+  g_string_free (plain.rows, TRUE);
+  g_string_free (ahead.rows, TRUE);
+}
+
 /* ---- integrity, determinism, refusal ------------------------------------------------ */
 
 static void
@@ -665,6 +778,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/commitments", test_commitments);
   g_test_add_func ("/demo/orders", test_orders);
   g_test_add_func ("/demo/assessment", test_assessment);
+  g_test_add_func ("/demo/ledger-rows-ahead", test_ledger_rows_ahead);
   g_test_add_func ("/demo/verify", test_verify);
   g_test_add_func ("/demo/refuses-a-campaign", test_refuses_a_campaign);
   g_test_add_func ("/demo/deterministic", test_deterministic);
