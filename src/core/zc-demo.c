@@ -3465,39 +3465,8 @@ restore_cache_size (ZcStore *store,
   zc_store_exec (store, sql, NULL);
 }
 
-/*
- * The demo fills a new file in one transaction. In WAL mode every page goes to the log,
- * then once more into the file at the checkpoint after the commit; with a rollback journal
- * it goes to the file once (a page added to a file needs no journal). SQLite switches only
- * while no other connection has the file open; otherwise the demo is written in WAL mode as
- * before. Returns whether WAL must be turned on again afterwards.
- */
-static gboolean
-leave_wal (ZcStore *store)
-{
-  g_autofree char *mode = zc_store_query_text (store, "PRAGMA journal_mode", NULL);
-  g_autofree char *now = NULL;
-
-  if (g_strcmp0 (mode, "wal") != 0)
-    return FALSE;
-  now = zc_store_query_text (store, "PRAGMA journal_mode = DELETE", NULL);
-  g_debug ("demo: written with journal mode %s", now);
-  return g_strcmp0 (now, "delete") == 0;
-}
-
-static void
-back_to_wal (ZcStore  *store,
-             gboolean  left)
-{
-  g_autofree char *mode = NULL;
-
-  if (!left)
-    return;
-  mode = zc_store_query_text (store, "PRAGMA journal_mode = WAL", NULL);
-  if (g_strcmp0 (mode, "wal") != 0)
-    g_warning ("%s: journal mode is %s, not WAL", zc_store_get_path (store), mode);
-}
-
+/* The demo fills a new file in one transaction, with a rollback journal when nobody else
+ * has the file open (zc_store_leave_wal()): a page added to a file needs no journal. */
 gboolean
 zc_demo_generate (ZcStore      *store,
                   ZcDemoScale   scale,
@@ -3558,10 +3527,10 @@ zc_demo_generate (ZcStore      *store,
   cache_size = zc_store_query_int (store, -2000, "PRAGMA cache_size", NULL);
   if (d->city && !zc_store_exec (store, "PRAGMA cache_size = -786432", error))
     return FALSE;
-  left_wal = leave_wal (store);
+  left_wal = zc_store_leave_wal (store);
   if (!zc_store_begin (store, error))
     {
-      back_to_wal (store, left_wal);
+      zc_store_back_to_wal (store, left_wal);
       return FALSE;
     }
   /* The first failure stops the demo and rolls the whole campaign back: no call needs a
@@ -3595,7 +3564,7 @@ zc_demo_generate (ZcStore      *store,
   if (!restore_fts_triggers (store, triggers, error) || !zc_store_commit (store, error))
     goto failed;
   g_debug ("demo: indexes and commit %.2f s", (g_get_monotonic_time () - stage) / 1e6);
-  back_to_wal (store, left_wal);
+  zc_store_back_to_wal (store, left_wal);
   restore_cache_size (store, cache_size);
   g_debug ("demo: %u units, %u people, %u problems, %u items, %u orders in %.1f s",
            d->units->len, d->people->len, d->problems->len, d->items->len, d->orders->len,
@@ -3605,7 +3574,7 @@ zc_demo_generate (ZcStore      *store,
 
 failed:
   zc_store_rollback (store);
-  back_to_wal (store, left_wal);
+  zc_store_back_to_wal (store, left_wal);
   restore_cache_size (store, cache_size);
   return FALSE;
 }

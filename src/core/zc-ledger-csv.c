@@ -1331,6 +1331,7 @@ import_ledger (ZcStore         *self,
   g_autoptr(GError) local_error = NULL;
   Reader reader = { 0, };
   ZcBulkWrite *bulk;
+  gboolean left_wal;
   gboolean ok;
 
   if (!zc_policy_require_lead_of (self, actor, unit_id, _("import a ledger into this unit"),
@@ -1398,24 +1399,27 @@ import_ledger (ZcStore         *self,
       return FALSE;
     }
 
+  /* The rows go in all together or not at all: one transaction without a savepoint a
+   * record, written with a rollback journal when nobody else has the file open. */
+  left_wal = zc_store_leave_wal (self);
   if (!zc_store_begin (self, error))
-    return FALSE;
+    {
+      zc_store_back_to_wal (self, left_wal);
+      return FALSE;
+    }
+  zc_store_set_all_or_nothing (self);
   bulk = zc_store_bulk_begin (self, "item", error);
   ok = bulk != NULL && write_rows (self, actor, unit_id, rows, report, error) &&
        zc_store_bulk_end (self, bulk, error);
   zc_store_bulk_free (self, bulk);
   if (!ok)
-    {
-      zc_store_rollback (self);
-      report->created = 0;
-      return FALSE;
-    }
-  if (!zc_store_commit (self, error))
-    {
-      report->created = 0;
-      return FALSE;
-    }
-  return TRUE;
+    zc_store_rollback (self);
+  else
+    ok = zc_store_commit (self, error);
+  zc_store_back_to_wal (self, left_wal);
+  if (!ok)
+    report->created = 0;
+  return ok;
 }
 
 /**

@@ -126,6 +126,9 @@ gboolean      zc_store_commit        (ZcStore     *self,
                                       GError     **error);
 void          zc_store_rollback      (ZcStore     *self);
 void          zc_store_set_all_or_nothing (ZcStore *self);
+gboolean      zc_store_leave_wal     (ZcStore     *self);
+void          zc_store_back_to_wal   (ZcStore     *self,
+                                      gboolean     left);
 /* Commits the write opened by zc_store_begin() when @ok, or rolls it back (FALSE). */
 gboolean      zc_store_finish        (ZcStore     *self,
                                       gboolean     ok,

@@ -453,6 +453,46 @@ zc_store_set_all_or_nothing (ZcStore *self)
   self->all_or_nothing = TRUE;
 }
 
+/**
+ * zc_store_leave_wal:
+ *
+ * Before a large write, outside a transaction: when no other connection has the file
+ * open, switches to a rollback journal, which writes each new page once where WAL writes
+ * it to the log and again to the file. SQLite refuses the switch while anyone else has the
+ * file open; then nothing changes.
+ *
+ * Returns: whether the journal mode changed (pass it to zc_store_back_to_wal())
+ */
+gboolean
+zc_store_leave_wal (ZcStore *self)
+{
+  g_autofree char *mode = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (self->tx_depth == 0, FALSE);
+
+  mode = zc_store_query_text (self, "PRAGMA journal_mode", NULL);
+  if (g_strcmp0 (mode, "wal") != 0)
+    return FALSE;
+  now = zc_store_query_text (self, "PRAGMA journal_mode = DELETE", NULL);
+  g_debug ("%s: large write with journal mode %s", self->path, now);
+  return g_strcmp0 (now, "delete") == 0;
+}
+
+/* After the write of zc_store_leave_wal(): WAL again, when it was left. */
+void
+zc_store_back_to_wal (ZcStore  *self,
+                      gboolean  left)
+{
+  g_autofree char *mode = NULL;
+
+  if (!left)
+    return;
+  mode = zc_store_query_text (self, "PRAGMA journal_mode = WAL", NULL);
+  if (g_strcmp0 (mode, "wal") != 0)
+    g_warning ("%s: journal mode is %s, not WAL", self->path, mode);
+}
+
 gboolean
 zc_store_commit (ZcStore     *self,
                  GError     **error)

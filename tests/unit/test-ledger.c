@@ -394,6 +394,52 @@ test_import_long_problem (ZcFixture     *fx,
   g_assert_cmpuint (again->warnings->len, ==, 0);
 }
 
+/* Alone with the file, the import writes with a rollback journal and leaves the file in WAL
+ * mode; with the file open elsewhere (a window), it stays in WAL and the other connection
+ * reads what it wrote. */
+static void
+test_import_journal (ZcFixture     *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(ZcImportReport) first = NULL;
+  g_autoptr(ZcImportReport) second = NULL;
+  g_autoptr(ZcStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  zc_fixture_phase (fx, ZC_PHASE_RECTIFICATION);
+  a = zc_fixture_write (fx, "a.csv", "问题,整改措施\n窗口服务态度生硬,开展文明服务培训\n");
+  b = zc_fixture_write (fx, "b.csv", "问题,整改措施\n办事流程繁琐,精简申请材料\n");
+
+  first = import_ok (fx, fx->sj_lead, fx->sj, a);
+  g_assert_cmpuint (first->created, ==, 2);
+  mode = zc_store_query_text (fx->store, "PRAGMA journal_mode", NULL);
+  g_assert_cmpstr (mode, ==, "wal");
+  g_clear_pointer (&mode, g_free);
+
+  other = zc_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (other, "SELECT count(*) FROM item"), ==, 1);
+  second = import_ok (fx, fx->sj_lead, fx->sj, b);
+  g_assert_cmpuint (second->created, ==, 2);
+  mode = zc_store_query_text (fx->store, "PRAGMA journal_mode", NULL);
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (count (other, "SELECT count(*) FROM item"), ==, 2);
+  g_assert_true (zc_store_verify (other, NULL, &error));
+  g_assert_no_error (error);
+
+  /* What the import asked for: no rollback journal while another connection is open. */
+  g_assert_false (zc_store_leave_wal (fx->store));
+  g_clear_object (&other);
+  g_assert_true (zc_store_leave_wal (fx->store));
+  zc_store_back_to_wal (fx->store, TRUE);
+  g_clear_pointer (&mode, g_free);
+  mode = zc_store_query_text (fx->store, "PRAGMA journal_mode", NULL);
+  g_assert_cmpstr (mode, ==, "wal");
+}
+
 static void
 assert_import_fails (ZcFixture  *fx,
                      const char *name,
@@ -700,6 +746,7 @@ main (int   argc,
   ADD ("/ledger/import/long-problem", test_import_long_problem);
   ADD ("/ledger/import/errors", test_import_errors);
   ADD ("/ledger/import/refused", test_import_refused);
+  ADD ("/ledger/import/journal", test_import_journal);
   ADD ("/ledger/export/format", test_export_format);
   ADD ("/ledger/export/round-trip", test_round_trip);
   ADD ("/ledger/export/speed", test_export_speed);
