@@ -59,6 +59,13 @@ BENCHMARKS = [
      None),
 ]
 
+# Benchmarks that also measure a floor (side "floor"): the least the same writes take
+# without Zicha, printed under the table beside the reference.
+FLOORS = {
+    'ledger_import': 'the sqlite3 shell writing the records the import wrote (problems, items, '
+                     'audit entries, with the indexes and the search index)',
+}
+
 
 def read_tsv(path):
     try:
@@ -153,6 +160,17 @@ def main():
             entry['reference_cpu_s'] = round(statistics.median(cpu[(name, 'ref')]), 4)
             if entry.get('cpu_s') and entry['reference_cpu_s']:
                 entry['cpu_ratio'] = round(entry['cpu_s'] / entry['reference_cpu_s'], 3)
+        floor = samples.get((name, 'floor'), [])
+        if floor:
+            floor_value = statistics.median(floor)
+            entry.update({'floor': round(floor_value, 4), 'floor_what': FLOORS.get(name),
+                          'floor_runs': [round(v, 4) for v in floor],
+                          'floor_ratio': round(floor_value / ref_value, 3) if ref_value else None})
+            footnotes.append(f"{name}: floor, {FLOORS.get(name, 'without Zicha')}: "
+                             f"{fmt(floor_value, unit)} ({fmt_range(floor, unit)})"
+                             + (f', ratio {floor_value / ref_value:.2f} to the reference; '
+                                f'{value / floor_value:.2f} times the floor'
+                                if ref_value else ''))
         if name in notes:
             entry['notes'] = notes[name]
         results[name] = entry
