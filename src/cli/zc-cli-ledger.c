@@ -92,6 +92,10 @@ zc_cli_cmd_ledger_export (ZcCli  *cli,
     return zc_cli_usage_error (context, _("unknown format ‘%s’; use csv or xlsx"), format);
   if (output == NULL)
     return zc_cli_usage_error (context, _("name the file to write: -o FILE"));
+#ifdef ZC_CLI_LIGHT
+  if (format != NULL && g_str_equal (format, "xlsx"))
+    return zc_cli_run_full (cli, argc, argv);
+#endif
 
   status = zc_cli_open (cli, ZC_CLI_NEEDS_CAMPAIGN | ZC_CLI_READS_AS);
   if (status != ZC_CLI_EXIT_OK)
@@ -101,10 +105,14 @@ zc_cli_cmd_ledger_export (ZcCli  *cli,
 
   if (format != NULL && g_str_equal (format, "xlsx"))
     {
+#ifdef ZC_CLI_LIGHT
+      g_assert_not_reached ();   /* zicha-cli-full writes it */
+#else
       if (!zc_xlsx_export_ledger (cli->store, cli->actor,
                                   unit != NULL ? zc_record_get_id (ZC_RECORD (unit)) : 0,
                                   output, NULL, NULL, NULL, &error))
         return zc_cli_refuse_error (error);
+#endif
     }
   else if (!zc_store_export_ledger_csv (cli->store, cli->actor,
                                         unit != NULL ? zc_record_get_id (ZC_RECORD (unit)) : 0,

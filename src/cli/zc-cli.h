@@ -75,6 +75,12 @@ int         zc_cli_finish_import (const char     *path,
 /* Writes @text to stdout as it is (machine output: JSON, CSV). */
 void        zc_cli_write_raw   (const char     *text);
 
+/* Runs zicha-cli-full in place of this program with the arguments it was given (see
+ * zicha-cli.c). Returns only when it cannot be run, with the refusal printed. */
+int         zc_cli_run_full    (ZcCli          *cli,
+                                int             argc,
+                                char          **argv);
+
 /* Commands: each gets the arguments after its name (argv[0] is the command name). */
 int zc_cli_cmd_init          (ZcCli *cli, int argc, char **argv);
 int zc_cli_cmd_units_import  (ZcCli *cli, int argc, char **argv);
