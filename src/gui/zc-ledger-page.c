@@ -550,10 +550,14 @@ fill_cell (GtkWidget *cell,
           [ZC_LIGHT_RED] = "zc-edge-red",
         };
         g_autofree char *text = g_strdup_printf ("%d", zc_item_get_number (item));
+        ZcLight light = zc_item_get_light (item);
 
+        /* A class taken away and given back would make GTK work out the cell's style
+         * again: only the ones that change. */
         for (guint i = 0; i < G_N_ELEMENTS (edge_classes); i++)
-          gtk_widget_remove_css_class (cell, edge_classes[i]);
-        gtk_widget_add_css_class (cell, edge_classes[zc_item_get_light (item)]);
+          if (i != light)
+            gtk_widget_remove_css_class (cell, edge_classes[i]);
+        gtk_widget_add_css_class (cell, edge_classes[light]);
         gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
       }
       break;

@@ -17,8 +17,10 @@ zc_light_badge_set (GtkWidget *badge,
   g_return_if_fail (GTK_IS_LABEL (badge));
   g_return_if_fail (light <= ZC_LIGHT_RED);
 
+  /* Only the classes that change: one taken away and given back restyles the badge. */
   for (guint i = 0; i < G_N_ELEMENTS (light_classes); i++)
-    gtk_widget_remove_css_class (badge, light_classes[i]);
+    if (i != light)
+      gtk_widget_remove_css_class (badge, light_classes[i]);
   gtk_widget_add_css_class (badge, light_classes[light]);
   gtk_label_set_label (GTK_LABEL (badge), zc_enum_label (ZC_TYPE_LIGHT, light));
 }
