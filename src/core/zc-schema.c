@@ -386,10 +386,18 @@ static const char migration_3[] =
   "  VALUES (new.id, new.measure, new.progress_text, new.leader_text, new.person_text);"
   "END;";
 
+/* Version 4: the columns the inspector's dashboard counts findings by, in an index of their
+ * own. Reading them from the table reads every finding's texts as well (61,000 findings
+ * of a city: 37 MB); the index holds only the counted columns and is about 2 MB. */
+static const char migration_4[] =
+  "CREATE INDEX finding_dashboard ON finding (unit_id, category_id, focus_area_id, source, "
+  "form_id);";
+
 const char * const zc_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const guint zc_schema_n_migrations = G_N_ELEMENTS (zc_schema_migrations);

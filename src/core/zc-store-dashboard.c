@@ -320,11 +320,12 @@ load_findings (ZcStore               *self,
   int rc;
 
   /* Findings on record, as zc_store_get_stats() counts them: everything but drafts. The
-   * table is read once in its own order and counted here: a join to each finding's form and
-   * a GROUP BY sorted in a temporary tree cost several times the reading (61,000 findings
-   * of a city), and the forms still drafts are few. */
+   * findings are read once, from the index finding_dashboard that holds every column used
+   * here (the table itself holds the texts too), and counted here: a join to each finding's
+   * form and a GROUP BY sorted in a temporary tree cost several times the reading (61,000
+   * findings of a city), and the forms still drafts are few. */
   g_string_append (sql, "SELECT fi.unit_id, coalesce (fi.category_id, 0), "
-                        "coalesce (fi.focus_area_id, 0) FROM finding fi NOT INDEXED "
+                        "coalesce (fi.focus_area_id, 0) FROM finding fi "
                         "WHERE (fi.source <> 'self' OR (fi.form_id IS NOT NULL AND "
                         "fi.form_id NOT IN (SELECT id FROM form WHERE state = 'draft')))");
   append_unit_cond (sql, f, "fi.unit_id");

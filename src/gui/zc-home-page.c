@@ -548,7 +548,8 @@ zc_home_page_new (ZcStore  *store,
   gtk_label_set_text (self->name_label, zc_person_get_name (actor));
   gtk_label_set_text (self->detail_label, details);
 
-  zc_home_page_refresh (self);
+  /* The rest is read each time the page is mapped (on_map_cb()): at sign-in it is the
+   * page shown first, and reading it here as well read it twice. */
   return GTK_WIDGET (self);
 }
 

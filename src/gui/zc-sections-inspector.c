@@ -57,23 +57,37 @@ on_show_order_cb (GtkWidget         *dashboard,
                              zc_record_get_id (ZC_RECORD (order)));
 }
 
+GtkWidget *
+zc_sections_make_dashboard (ZcStore  *store,
+                            ZcPerson *actor)
+{
+  g_return_val_if_fail (ZC_IS_STORE (store), NULL);
+  g_return_val_if_fail (ZC_IS_PERSON (actor), NULL);
+
+  if (!(zc_person_get_roles (actor) & ZC_ROLE_INSPECTOR))
+    return NULL;
+  return zc_dashboard_page_new (store, actor);
+}
+
 void
-zc_sections_add_inspector (ZcWindow *window,
-                           ZcStore  *store,
-                           ZcPerson *actor)
+zc_sections_add_inspector (ZcWindow  *window,
+                           ZcStore   *store,
+                           ZcPerson  *actor,
+                           GtkWidget *dashboard)
 {
   InspectorSections *sections;
 
   g_return_if_fail (ZC_IS_WINDOW (window));
   g_return_if_fail (ZC_IS_STORE (store));
   g_return_if_fail (ZC_IS_PERSON (actor));
+  g_return_if_fail (dashboard == NULL || ZC_IS_DASHBOARD_PAGE (dashboard));
 
   if (!(zc_person_get_roles (actor) & ZC_ROLE_INSPECTOR))
     return;
 
   sections = g_new0 (InspectorSections, 1);
   sections->window = window;
-  sections->dashboard = zc_dashboard_page_new (store, actor);
+  sections->dashboard = dashboard ? dashboard : zc_dashboard_page_new (store, actor);
   sections->closeout = zc_closeout_page_new (store, actor);
   sections->orders = zc_orders_page_new (store, actor);
   sections->assessment = zc_assessment_page_new (store, actor);

@@ -23,9 +23,14 @@ void zc_sections_add_employee   (ZcWindow *window,
 void zc_sections_add_lead       (ZcWindow *window,
                                  ZcStore  *store,
                                  ZcPerson *actor);
-/* Inspectors (zc-sections-inspector.c). */
-void zc_sections_add_inspector  (ZcWindow *window,
-                                 ZcStore  *store,
-                                 ZcPerson *actor);
+/* Inspectors (zc-sections-inspector.c). The dashboard starts counting its figures in a
+ * thread when it is made: zc_sections_build makes it before every other page, and its
+ * section still comes after the others. */
+GtkWidget *zc_sections_make_dashboard (ZcStore  *store,
+                                       ZcPerson *actor);
+void zc_sections_add_inspector  (ZcWindow  *window,
+                                 ZcStore   *store,
+                                 ZcPerson  *actor,
+                                 GtkWidget *dashboard);
 
 G_END_DECLS
