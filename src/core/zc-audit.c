@@ -390,6 +390,15 @@ check_structure_thread (gpointer data)
   return NULL;
 }
 
+gint64
+zc_store_get_last_change (ZcStore *self)
+{
+  g_return_val_if_fail (ZC_IS_STORE (self), 0);
+
+  /* The log is only ever appended to, in the writes' own transactions. */
+  return zc_store_query_int (self, 0, "SELECT max(id) FROM audit", NULL);
+}
+
 /**
  * zc_store_verify:
  *

@@ -79,7 +79,13 @@ typedef struct
   GPtrArray   *weeks;                      /* ZcWeekFigures, oldest first */
   GListModel  *open_orders;                /* ZcOrder, oldest first */
   guint        order_ages[ZC_N_ORDER_AGES];
+  GListModel  *overdue;                    /* ZcItem: the first ZC_DASHBOARD_OVERDUE red
+                                            * items as zc_store_list_items() sorts them by
+                                            * deadline (due longest ago first) */
 } ZcDashboard;
+
+/* How many red items ZcDashboard.overdue holds at most (up to 8). */
+#define ZC_DASHBOARD_OVERDUE 8
 
 void         zc_dashboard_free          (ZcDashboard           *dashboard);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcDashboard, zc_dashboard_free)

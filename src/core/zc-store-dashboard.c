@@ -167,6 +167,7 @@ zc_dashboard_free (ZcDashboard *dashboard)
   g_clear_pointer (&dashboard->focus_areas, g_ptr_array_unref);
   g_clear_pointer (&dashboard->weeks, g_ptr_array_unref);
   g_clear_object (&dashboard->open_orders);
+  g_clear_object (&dashboard->overdue);
   g_free (dashboard);
 }
 
@@ -320,28 +321,31 @@ load_findings (ZcStore               *self,
   int rc;
 
   /* Findings on record, as zc_store_get_stats() counts them: everything but drafts. The
-   * findings are read once, from the index finding_dashboard that holds every column used
-   * here (the table itself holds the texts too), and counted here: a join to each finding's
-   * form and a GROUP BY sorted in a temporary tree cost several times the reading (61,000
-   * findings of a city), and the forms still drafts are few. */
+   * findings are read from the index finding_dashboard, which holds every column used here
+   * (the table itself holds the texts too) in the order of the groups, so that SQLite
+   * counts them without a temporary tree: a city's 61,000 findings come as about 900
+   * groups. A join to each finding's form would cost more than the list of the few forms
+   * still drafts. */
   g_string_append (sql, "SELECT fi.unit_id, coalesce (fi.category_id, 0), "
-                        "coalesce (fi.focus_area_id, 0) FROM finding fi "
+                        "coalesce (fi.focus_area_id, 0), count(*) FROM finding fi "
                         "WHERE (fi.source <> 'self' OR (fi.form_id IS NOT NULL AND "
                         "fi.form_id NOT IN (SELECT id FROM form WHERE state = 'draft')))");
   append_unit_cond (sql, f, "fi.unit_id");
   append_finding_cond (sql, f);
+  g_string_append (sql, " GROUP BY fi.unit_id, fi.category_id, fi.focus_area_id");
 
   if (!(stmt = prepare (self, sql->str, f, d->today, error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ZcStats *s = unit_stats (units, sqlite3_column_int64 (stmt, 0));
+      guint n = sqlite3_column_int (stmt, 3);
 
       if (s == NULL)
         continue;
-      s->findings++;
-      add_entry_count (self, d->categories, sqlite3_column_int64 (stmt, 1), 1);
-      add_entry_count (self, d->focus_areas, sqlite3_column_int64 (stmt, 2), 1);
+      s->findings += n;
+      add_entry_count (self, d->categories, sqlite3_column_int64 (stmt, 1), n);
+      add_entry_count (self, d->focus_areas, sqlite3_column_int64 (stmt, 2), n);
     }
   return step_done (self, stmt, rc, error);
 }
@@ -397,6 +401,25 @@ load_forms (ZcStore               *self,
   return TRUE;
 }
 
+typedef struct
+{
+  char   deadline[11];   /* zc_store_list_items()'s key: the deadline, "9999" for none */
+  gint64 id;
+} RedItem;
+
+static int
+compare_red (gconstpointer a,
+             gconstpointer b)
+{
+  const RedItem *x = a;
+  const RedItem *y = b;
+  int c = strcmp (x->deadline, y->deadline);
+
+  if (c != 0)
+    return c;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 static gboolean
 load_items (ZcStore               *self,
             ZcDashboard           *d,
@@ -405,15 +428,19 @@ load_items (ZcStore               *self,
             GError               **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GArray) red = g_array_new (FALSE, FALSE, sizeof (RedItem));
+  gint64 ids[ZC_DASHBOARD_OVERDUE];
   sqlite3_stmt *stmt;
   int rc;
 
   /* Counted here rather than grouped in SQL: the rows come in the table's order, and a
-   * temporary tree for the groups would cost more than the reading. */
+   * temporary tree for the groups would cost more than the reading. The red items are
+   * noted on the way, for the list of those overdue longest: asking for them afterwards
+   * would compute every item's light again. */
   g_string_append (sql, "SELECT i.unit_id, CASE i.state WHEN 'planned' THEN 0 "
                         "WHEN 'in_progress' THEN 1 WHEN 'awaiting_closeout' THEN 2 "
-                        "WHEN 'closed' THEN 3 ELSE -1 END, " ITEM_LIGHT " AS light "
-                        "FROM item i WHERE 1");
+                        "WHEN 'closed' THEN 3 ELSE -1 END, " ITEM_LIGHT " AS light, i.id, "
+                        "coalesce (i.deadline, '9999') FROM item i WHERE 1");
   append_unit_cond (sql, f, "i.unit_id");
   append_item_cond (sql, f);
   if (!(stmt = prepare (self, sql->str, f, d->today, error)))
@@ -430,8 +457,23 @@ load_items (ZcStore               *self,
         s->items[state]++;
       if (light >= 0 && light < 4)
         s->lights[light]++;
+      if (light == ZC_LIGHT_RED)
+        {
+          RedItem r = { { 0 }, sqlite3_column_int64 (stmt, 3) };
+
+          g_strlcpy (r.deadline, (const char *) sqlite3_column_text (stmt, 4), sizeof r.deadline);
+          g_array_append_val (red, r);
+        }
     }
-  return step_done (self, stmt, rc, error);
+  if (!step_done (self, stmt, rc, error))
+    return FALSE;
+
+  g_array_sort (red, compare_red);
+  for (guint k = 0; k < MIN (red->len, ZC_DASHBOARD_OVERDUE); k++)
+    ids[k] = g_array_index (red, RedItem, k).id;
+  d->overdue = zc_store_list_items_by_id (self, ids, MIN (red->len, ZC_DASHBOARD_OVERDUE),
+                                          error);
+  return d->overdue != NULL;
 }
 
 static gboolean

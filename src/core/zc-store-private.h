@@ -134,6 +134,12 @@ gboolean      zc_store_finish        (ZcStore     *self,
                                       gboolean     ok,
                                       GError     **error);
 
+/* The items @ids as zc_store_list_items() gives them, by deadline (zc-store-ledger.c). */
+GListModel   *zc_store_list_items_by_id (ZcStore      *self,
+                                         const gint64 *ids,
+                                         guint         n,
+                                         GError      **error);
+
 /* ---- bulk writes (zc-store.c) ---- */
 
 typedef struct _ZcBulkWrite ZcBulkWrite;

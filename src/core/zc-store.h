@@ -560,6 +560,11 @@ char        *zc_stats_to_json             (const ZcStats *stats);
 
 /* ---- integrity ------------------------------------------------------------------------ */
 
+/* The number of the last entry of the audit log: every change written to the campaign, by
+ * this store or any other program with the file open, adds one, so an equal number means
+ * nothing has been written since. 0 for an empty log. */
+gint64       zc_store_get_last_change     (ZcStore     *self);
+
 /* Checks the database and the audit log's hash chain, and that every record matches the
  * last state its log recorded. @problems receives one line per finding (char*). */
 gboolean     zc_store_verify              (ZcStore     *self,

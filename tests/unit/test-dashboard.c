@@ -175,6 +175,68 @@ test_items_behind_numbers (void)
     }
 }
 
+/* The list of red items overdue longest is what the ledger lists for the red light, sorted
+ * by deadline, cut at its length; with each filter and without. And the last change stays
+ * the same while the dashboard is counted, and grows with a write. */
+static void
+test_overdue_and_last_change (void)
+{
+  const ZcFigureFilter filters[] = {
+    ZC_FIGURE_FILTER_INIT,
+    { TRUE, FALSE, 0 },
+    { FALSE, TRUE, 0 },
+  };
+  gint64 before = zc_store_get_last_change (store);
+
+  g_assert_cmpint (before, >, 0);
+  for (guint k = 0; k < G_N_ELEMENTS (filters); k++)
+    {
+      g_autoptr(ZcDashboard) d = dashboard (&filters[k]);
+      g_autoptr(GListModel) listed = NULL;
+      g_autoptr(GError) error = NULL;
+      ZcItemQuery q = ZC_ITEM_QUERY_INIT;
+      guint n;
+
+      q.light = ZC_LIGHT_RED;
+      q.focus_only = filters[k].focus_units;
+      q.focus_posts = filters[k].focus_posts;
+      q.sort = "deadline";
+      q.limit = ZC_DASHBOARD_OVERDUE;
+      listed = zc_store_list_items (store, inspector, &q, &error);
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (listed);
+      g_assert_cmpuint (n, ==, MIN (d->totals.lights[ZC_LIGHT_RED], ZC_DASHBOARD_OVERDUE));
+      g_assert_cmpuint (g_list_model_get_n_items (d->overdue), ==, n);
+      if (k == 0)
+        g_assert_cmpuint (n, ==, ZC_DASHBOARD_OVERDUE);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ZcItem) a = g_list_model_get_item (listed, i);
+          g_autoptr(ZcItem) b = g_list_model_get_item (d->overdue, i);
+
+          g_assert_cmpint (zc_record_get_id (ZC_RECORD (a)), ==, zc_record_get_id (ZC_RECORD (b)));
+          g_assert_cmpstr (zc_item_get_measure (a), ==, zc_item_get_measure (b));
+          g_assert_cmpstr (zc_item_get_unit_name (a), ==, zc_item_get_unit_name (b));
+          g_assert_cmpint (zc_item_get_light (b), ==, ZC_LIGHT_RED);
+        }
+    }
+  g_assert_cmpint (zc_store_get_last_change (store), ==, before);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ZcCampaign) campaign = zc_store_get_campaign (store, &error);
+
+    g_assert_no_error (error);
+    zc_campaign_set_warning_days (campaign, zc_campaign_get_warning_days (campaign) + 1);
+    g_assert_true (zc_store_update_campaign (store, inspector, campaign, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (zc_store_get_last_change (store), >, before);
+    zc_campaign_set_warning_days (campaign, zc_campaign_get_warning_days (campaign) - 1);
+    g_assert_true (zc_store_update_campaign (store, inspector, campaign, &error));
+    g_assert_no_error (error);
+  }
+}
+
 static void
 test_filters (void)
 {
@@ -438,6 +500,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dashboard/findings-by-list", test_findings_by_list);
   g_test_add_func ("/dashboard/items-behind-numbers", test_items_behind_numbers);
   g_test_add_func ("/dashboard/filters", test_filters);
+  g_test_add_func ("/dashboard/overdue-and-last-change", test_overdue_and_last_change);
   g_test_add_func ("/dashboard/weeks", test_weeks);
   g_test_add_func ("/dashboard/orders", test_orders);
   g_test_add_func ("/dashboard/refusals-and-cancel", test_refusals_and_cancel);
