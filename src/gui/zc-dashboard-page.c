@@ -15,7 +15,7 @@
 #include "zc-record-list.h"
 
 /* The overdue card shows the longest overdue first, this many. */
-#define OVERDUE_SHOWN 8
+#define OVERDUE_SHOWN ZC_DASHBOARD_OVERDUE
 
 typedef enum
 {
@@ -60,6 +60,7 @@ typedef struct
 {
   ZcDashboard *dashboard;
   GListModel  *overdue;
+  gint64       audit_head;   /* the last audit entry before counting: what they are of */
 } Figures;
 
 struct _ZcDashboardPage
@@ -178,27 +179,16 @@ load_figures (ZcStore       *store,
               GError       **error)
 {
   const ZcFigureFilter *filter = data;
-  ZcItemQuery q = ZC_ITEM_QUERY_INIT;
   Figures *f = g_new0 (Figures, 1);
 
+  f->audit_head = zc_store_get_last_change (store);
   f->dashboard = zc_store_get_dashboard (store, actor, filter, cancellable, error);
   if (f->dashboard == NULL)
     {
       figures_free (f);
       return NULL;
     }
-  q.light = ZC_LIGHT_RED;
-  q.focus_only = filter->focus_units;
-  q.focus_posts = filter->focus_posts;
-  q.focus_area_id = filter->focus_area_id;
-  q.sort = "deadline";
-  q.limit = OVERDUE_SHOWN;
-  f->overdue = zc_store_list_items (store, actor, &q, error);
-  if (f->overdue == NULL)
-    {
-      figures_free (f);
-      return NULL;
-    }
+  f->overdue = g_object_ref (f->dashboard->overdue);
   return f;
 }
 
@@ -1412,19 +1402,14 @@ is_empty (ZcDashboard *d)
          t->items[0] + t->items[1] + t->items[2] + t->items[3] == 0;
 }
 
+/* Shows @figures, or @error when there are none; takes @figures. */
 static void
-on_figures_loaded_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+show_figures (ZcDashboardPage *self,
+              Figures         *figures,
+              const GError    *error)
 {
-  g_autoptr(GError) error = NULL;
-  Figures *figures = zc_inspector_load_finish (result, &error);
-  ZcDashboardPage *self;
   double scroll;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = ZC_DASHBOARD_PAGE (user_data);
   g_clear_object (&self->load_cancellable);
   gtk_spinner_stop (self->busy_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
@@ -1453,22 +1438,186 @@ on_figures_loaded_cb (GObject      *source,
 }
 
 static void
+on_figures_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  Figures *figures = zc_inspector_load_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  show_figures (ZC_DASHBOARD_PAGE (user_data), figures, error);
+}
+
+/* ---- counting before anyone signs in ------------------------------------------------------ */
+
+/*
+ * The whole campaign's figures, counted as soon as the window has opened a campaign (see
+ * zc_dashboard_page_prefetch()), while the window is made and the person signs in. The
+ * dashboard of an inspector who then signs in takes them, once, when nothing has been
+ * written since they were counted; otherwise it counts as usual.
+ */
+typedef struct
+{
+  char            *path;
+  char            *today;
+  gboolean         done;
+  Figures         *figures;
+  GError          *error;
+  ZcDashboardPage *waiting;   /* weak: a dashboard made before the figures were done */
+} Prefetch;
+
+static Prefetch *prefetch;
+
+static void
+prefetch_free (Prefetch *p)
+{
+  if (p->waiting != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (p->waiting), (gpointer *) &p->waiting);
+  g_clear_pointer (&p->figures, figures_free);
+  g_clear_error (&p->error);
+  g_free (p->path);
+  g_free (p->today);
+  g_free (p);
+}
+
+static void load (ZcDashboardPage *self);
+
+/* The prefetched figures when @self may have them, or NULL; ends the prefetch. */
+static Figures *
+prefetch_take (ZcDashboardPage *self,
+               Prefetch        *p)
+{
+  Figures *figures = g_steal_pointer (&p->figures);
+
+  if (prefetch == p)
+    prefetch = NULL;
+  if (figures != NULL &&
+      figures->audit_head != zc_store_get_last_change (self->store))
+    g_clear_pointer (&figures, figures_free);
+  prefetch_free (p);
+  return figures;
+}
+
+static void
+on_prefetched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Prefetch *p = user_data;
+  ZcDashboardPage *waiting = p->waiting;
+  Figures *figures;
+
+  p->figures = zc_inspector_load_finish (result, &p->error);
+  p->done = TRUE;
+  g_debug ("dashboard: counted before sign-in%s", p->figures ? "" : " (failed)");
+  if (prefetch != p)
+    {
+      /* Another file was opened meanwhile: a dashboard waiting counts for itself. */
+      prefetch_free (p);
+      if (waiting != NULL)
+        load (waiting);
+      return;
+    }
+  if (waiting == NULL)
+    return;
+  figures = prefetch_take (waiting, p);
+  if (figures != NULL)
+    show_figures (waiting, figures, NULL);
+  else
+    load (waiting);
+}
+
+/* Whether the first load of @self is served by the prefetch (at once, or when it is done). */
+static gboolean
+load_prefetched (ZcDashboardPage *self)
+{
+  Prefetch *p = prefetch;
+  g_autofree char *today = NULL;
+  Figures *figures;
+
+  if (p == NULL || zc_figure_filter_is_set (&self->filter) ||
+      !(zc_person_get_roles (self->actor) & ZC_ROLE_INSPECTOR) ||
+      g_strcmp0 (p->path, zc_store_get_path (self->store)) != 0)
+    return FALSE;
+  today = zc_store_today (self->store);
+  if (g_strcmp0 (p->today, today) != 0)
+    return FALSE;
+
+  if (!p->done)
+    {
+      if (p->waiting != NULL)
+        return FALSE;
+      p->waiting = self;
+      g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &p->waiting);
+      return TRUE;
+    }
+  figures = prefetch_take (self, p);
+  if (figures == NULL)
+    return FALSE;
+  show_figures (self, figures, NULL);
+  return TRUE;
+}
+
+/**
+ * zc_dashboard_page_prefetch:
+ * @store: the campaign the window has just opened
+ *
+ * Starts counting the whole campaign's figures in a thread, for an inspector who may sign
+ * in next: the window calls it when it opens a campaign, so that the dashboard, an
+ * inspector's first page and the heaviest, is counted while the window is made and the
+ * passphrase typed. They are given only to an inspector's dashboard, and only while
+ * nothing has been written since; another person's sign-in leaves them unused.
+ */
+void
+zc_dashboard_page_prefetch (ZcStore *store)
+{
+  static const ZcFigureFilter whole_campaign = { 0, };
+  Prefetch *p;
+
+  g_return_if_fail (ZC_IS_STORE (store));
+
+  /* A prefetch still counting frees itself when done (it is no longer the current one). */
+  if (prefetch != NULL && prefetch->done)
+    prefetch_free (prefetch);
+  prefetch = NULL;
+
+  p = g_new0 (Prefetch, 1);
+  p->path = g_strdup (zc_store_get_path (store));
+  p->today = zc_store_today (store);
+  prefetch = p;
+  zc_inspector_load_async (store, NULL, load_figures,
+                           g_memdup2 (&whole_campaign, sizeof whole_campaign), g_free,
+                           figures_free, NULL, on_prefetched_cb, p);
+}
+
+static void
 load (ZcDashboardPage *self)
 {
-  ZcFigureFilter *filter = g_new (ZcFigureFilter, 1);
+  ZcFigureFilter *filter;
 
+  /* A new load replaces the one waiting for the prefetch, as it replaces any other. */
+  if (prefetch != NULL && prefetch->waiting == self)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self), (gpointer *) &prefetch->waiting);
+      prefetch->waiting = NULL;
+    }
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
 
-  *filter = self->filter;
   self->load_started = g_get_monotonic_time ();
   if (self->dashboard == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
   gtk_spinner_start (self->busy_spinner);
   update_filter_label (self);
+  if (load_prefetched (self))
+    return;
+  filter = g_new (ZcFigureFilter, 1);
+  *filter = self->filter;
   zc_inspector_load_async (self->store, self->actor, load_figures, filter, g_free, figures_free,
                            self->load_cancellable, on_figures_loaded_cb, self);
 }

@@ -26,5 +26,6 @@ GtkWidget *zc_dashboard_page_new      (ZcStore         *store,
 void       zc_dashboard_page_refresh  (ZcDashboardPage *self);
 /* TRUE while figures are being counted. */
 gboolean   zc_dashboard_page_is_loading (ZcDashboardPage *self);
+void       zc_dashboard_page_prefetch (ZcStore         *store);
 
 G_END_DECLS
