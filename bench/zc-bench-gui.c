@@ -171,17 +171,23 @@ find_page (Bench       *b,
   AdwViewStack *stack = zc_window_get_stack (b->window);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *found = find_widget (adw_view_stack_page_get_child (page), type_name);
+  /* First among the pages made; then the window makes those it makes when first shown. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+      {
+        g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+        const char *page_name = adw_view_stack_page_get_name (page);
+        GtkWidget *found;
 
-      if (found)
-        {
-          *name = adw_view_stack_page_get_name (page);
-          return found;
-        }
-    }
+        if (pass == 1 && page_name != NULL)
+          zc_window_get_page (b->window, page_name);
+        found = find_widget (adw_view_stack_page_get_child (page), type_name);
+        if (found)
+          {
+            *name = page_name;
+            return found;
+          }
+      }
   return NULL;
 }
 

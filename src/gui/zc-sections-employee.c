@@ -19,6 +19,7 @@ zc_sections_add_employee (ZcWindow *window,
 
   zc_window_add_page (window, "home", _("Home"), "user-home-symbolic",
                       zc_home_page_new (store, actor));
-  zc_window_add_page (window, "my-form", _("My Self-Inspection"), "document-edit-symbolic",
-                      zc_inspection_page_new (store, actor));
+  /* Made when first shown (it is not the first page). */
+  zc_window_add_page_later (window, "my-form", _("My Self-Inspection"), "document-edit-symbolic",
+                            zc_inspection_page_new, store, actor);
 }

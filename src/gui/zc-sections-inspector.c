@@ -21,11 +21,7 @@
 typedef struct
 {
   ZcWindow  *window;     /* unowned: the sections live inside it */
-  GtkWidget *dashboard;
-  GtkWidget *closeout;
-  GtkWidget *orders;
-  GtkWidget *assessment;
-  GtkWidget *setup;
+  GtkWidget *dashboard;  /* the other pages are made when first shown: zc_window_get_page() */
 } InspectorSections;
 
 static void
@@ -34,7 +30,8 @@ on_issue_order_cb (GtkWidget         *dashboard,
                    InspectorSections *sections)
 {
   /* The dialog opens over the dashboard; the new order waits on the orders page. */
-  zc_orders_page_issue (ZC_ORDERS_PAGE (sections->orders), item);
+  zc_orders_page_issue (ZC_ORDERS_PAGE (zc_window_get_page (sections->window, "inspector-orders")),
+                       item);
 }
 
 static void
@@ -43,7 +40,8 @@ on_close_out_item_cb (GtkWidget         *dashboard,
                       InspectorSections *sections)
 {
   zc_window_show_page (sections->window, "inspector-closeout");
-  zc_closeout_page_show_item (ZC_CLOSEOUT_PAGE (sections->closeout),
+  zc_closeout_page_show_item (ZC_CLOSEOUT_PAGE (zc_window_get_page (sections->window,
+                                                                    "inspector-closeout")),
                               zc_record_get_id (ZC_RECORD (item)));
 }
 
@@ -53,7 +51,8 @@ on_show_order_cb (GtkWidget         *dashboard,
                   InspectorSections *sections)
 {
   zc_window_show_page (sections->window, "inspector-orders");
-  zc_orders_page_show_order (ZC_ORDERS_PAGE (sections->orders),
+  zc_orders_page_show_order (ZC_ORDERS_PAGE (zc_window_get_page (sections->window,
+                                                                  "inspector-orders")),
                              zc_record_get_id (ZC_RECORD (order)));
 }
 
@@ -88,10 +87,6 @@ zc_sections_add_inspector (ZcWindow  *window,
   sections = g_new0 (InspectorSections, 1);
   sections->window = window;
   sections->dashboard = dashboard ? dashboard : zc_dashboard_page_new (store, actor);
-  sections->closeout = zc_closeout_page_new (store, actor);
-  sections->orders = zc_orders_page_new (store, actor);
-  sections->assessment = zc_assessment_page_new (store, actor);
-  sections->setup = zc_setup_page_new (store, actor);
   /* The pages share this; it goes with the first of them. */
   g_object_set_data_full (G_OBJECT (sections->dashboard), "zc-inspector-sections", sections,
                           g_free);
@@ -102,12 +97,13 @@ zc_sections_add_inspector (ZcWindow  *window,
 
   zc_window_add_page (window, "inspector-dashboard", _("Dashboard"), "view-grid-symbolic",
                       sections->dashboard);
-  zc_window_add_page (window, "inspector-closeout", _("Close-out"), "object-select-symbolic",
-                      sections->closeout);
-  zc_window_add_page (window, "inspector-orders", _("Supervision Orders"),
-                      "task-past-due-symbolic", sections->orders);
-  zc_window_add_page (window, "inspector-assessment", _("Assessment"), "starred-symbolic",
-                      sections->assessment);
-  zc_window_add_page (window, "inspector-setup", _("Campaign Set-up"), "preferences-system-symbolic",
-                      sections->setup);
+  /* Made when first shown: signing in makes the dashboard alone. */
+  zc_window_add_page_later (window, "inspector-closeout", _("Close-out"),
+                            "object-select-symbolic", zc_closeout_page_new, store, actor);
+  zc_window_add_page_later (window, "inspector-orders", _("Supervision Orders"),
+                            "task-past-due-symbolic", zc_orders_page_new, store, actor);
+  zc_window_add_page_later (window, "inspector-assessment", _("Assessment"), "starred-symbolic",
+                            zc_assessment_page_new, store, actor);
+  zc_window_add_page_later (window, "inspector-setup", _("Campaign Set-up"),
+                            "preferences-system-symbolic", zc_setup_page_new, store, actor);
 }

@@ -289,6 +289,45 @@ update_campaign_page (ZcWindow *self)
 
 /* Shows page @name of the stack. Pages not shown may be hidden (see
  * on_visible_page_changed_cb()), and the stack only shows a visible page. */
+/* ---- pages made when first shown ---- */
+
+typedef struct
+{
+  ZcPageNew  page_new;
+  ZcStore   *store;
+  ZcPerson  *actor;
+} PageLater;
+
+static void
+page_later_free (gpointer data)
+{
+  PageLater *later = data;
+
+  g_clear_object (&later->store);
+  g_clear_object (&later->actor);
+  g_free (later);
+}
+
+/* The page in the stack's child @child: made now when it was added for later. */
+static GtkWidget *
+made_page (GtkWidget *child)
+{
+  PageLater *later;
+
+  if (child == NULL || !ADW_IS_BIN (child) ||
+      (later = g_object_get_data (G_OBJECT (child), "zc-page-later")) == NULL)
+    return child;
+  if (adw_bin_get_child (ADW_BIN (child)) == NULL)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      adw_bin_set_child (ADW_BIN (child), later->page_new (later->store, later->actor));
+      g_debug ("page %s made in %.3f s", G_OBJECT_TYPE_NAME (adw_bin_get_child (ADW_BIN (child))),
+               (g_get_monotonic_time () - start) / 1e6);
+    }
+  return adw_bin_get_child (ADW_BIN (child));
+}
+
 static void
 show_stack_page (ZcWindow   *self,
                  const char *name)
@@ -296,7 +335,10 @@ show_stack_page (ZcWindow   *self,
   GtkWidget *page = adw_view_stack_get_child_by_name (self->main_stack, name);
 
   if (page != NULL)
-    gtk_widget_set_visible (page, TRUE);
+    {
+      made_page (page);
+      gtk_widget_set_visible (page, TRUE);
+    }
   adw_view_stack_set_visible_child_name (self->main_stack, name);
 }
 
@@ -766,6 +808,7 @@ on_visible_page_changed_cb (ZcWindow *self)
   const char *name = adw_view_stack_get_visible_child_name (self->main_stack);
   GtkWidget *visible = adw_view_stack_get_visible_child (self->main_stack);
 
+  made_page (visible);
   update_titles (self);
   /* The pages not shown are hidden from screen readers (and from the e2e tests): the stack
    * keeps their last size, so they would read as if they were still there. */
@@ -866,7 +909,7 @@ on_map_for_screenshot_cb (ZcWindow *self)
       g_autoptr(GError) error = NULL;
       g_autoptr(GVariant) target = NULL;
       g_autofree char *name = NULL;
-      GtkWidget *shown = adw_view_stack_get_visible_child (self->main_stack);
+      GtkWidget *shown = made_page (adw_view_stack_get_visible_child (self->main_stack));
 
       if (!g_action_parse_detailed_name (action, &name, &target, &error))
         g_printerr ("ZICHA_SCREENSHOT_ACTION: %s\n", error->message);
@@ -1222,6 +1265,37 @@ zc_window_add_page (ZcWindow   *self,
   gtk_list_box_append (self->sidebar_list, row);
 
   update_sidebar (self);
+}
+
+void
+zc_window_add_page_later (ZcWindow   *self,
+                          const char *name,
+                          const char *title,
+                          const char *icon_name,
+                          ZcPageNew   page_new,
+                          ZcStore    *store,
+                          ZcPerson   *actor)
+{
+  GtkWidget *bin = adw_bin_new ();
+  PageLater *later = g_new0 (PageLater, 1);
+
+  g_return_if_fail (page_new != NULL);
+
+  later->page_new = page_new;
+  later->store = g_object_ref (store);
+  later->actor = g_object_ref (actor);
+  g_object_set_data_full (G_OBJECT (bin), "zc-page-later", later, page_later_free);
+  zc_window_add_page (self, name, title, icon_name, bin);
+}
+
+GtkWidget *
+zc_window_get_page (ZcWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (ZC_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return made_page (adw_view_stack_get_child_by_name (self->main_stack, name));
 }
 
 void

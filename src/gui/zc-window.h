@@ -32,6 +32,21 @@ void          zc_window_add_page              (ZcWindow      *self,
                                                const char    *title,
                                                const char    *icon_name,
                                                GtkWidget     *page);
+/* Makes a section's page from the campaign and the signed-in person. */
+typedef GtkWidget *(*ZcPageNew)                (ZcStore       *store,
+                                               ZcPerson      *actor);
+/* Adds a section whose page is made only when it is first shown or asked for with
+ * zc_window_get_page(): signing in makes only what is shown first. */
+void          zc_window_add_page_later        (ZcWindow      *self,
+                                               const char    *name,
+                                               const char    *title,
+                                               const char    *icon_name,
+                                               ZcPageNew      page_new,
+                                               ZcStore       *store,
+                                               ZcPerson      *actor);
+/* The page of section @name, made now if it was added for later; NULL when there is none. */
+GtkWidget    *zc_window_get_page              (ZcWindow      *self,
+                                               const char    *name);
 void          zc_window_show_page             (ZcWindow      *self,
                                                const char    *name);
 const char   *zc_window_get_visible_page      (ZcWindow      *self);

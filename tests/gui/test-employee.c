@@ -1073,8 +1073,7 @@ test_narrow (void)
   g_assert_cmpint (minimum_width (GTK_WIDGET (window)), <=, 360);
   zc_window_show_page (window, "my-form");
   zc_test_spin (200);
-  page = ZC_INSPECTION_PAGE (adw_view_stack_get_child_by_name (zc_window_get_stack (window),
-                                                               "my-form"));
+  page = ZC_INSPECTION_PAGE (zc_window_get_page (window, "my-form"));
   for (ZcStep step = 0; step < ZC_N_STEPS; step++)
     {
       g_autofree char *name = g_strdup_printf ("employee-step-%d-narrow", step + 1);

@@ -116,7 +116,7 @@ static GtkWidget *
 show (Fixture    *f,
       const char *name)
 {
-  GtkWidget *child = adw_view_stack_get_child_by_name (zc_window_get_stack (f->window), name);
+  GtkWidget *child = zc_window_get_page (f->window, name);
 
   g_assert_nonnull (child);
   zc_window_show_page (f->window, name);
@@ -432,6 +432,24 @@ test_sections (void)
   stack = zc_window_get_stack (f.window);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     g_assert_nonnull (adw_view_stack_get_child_by_name (stack, pages[i]));
+
+  /* The pages not shown yet are made when they are: signing in made the dashboard alone. */
+  {
+    GtkWidget *holder = adw_view_stack_get_child_by_name (stack, "inspector-closeout");
+    GtkWidget *closeout;
+
+    g_assert_true (ADW_IS_BIN (holder));
+    g_assert_null (adw_bin_get_child (ADW_BIN (holder)));
+    g_assert_true (ZC_IS_DASHBOARD_PAGE (zc_window_get_page (f.window, "inspector-dashboard")));
+    closeout = zc_window_get_page (f.window, "inspector-closeout");
+    g_assert_true (ZC_IS_CLOSEOUT_PAGE (closeout));
+    g_assert_true (adw_bin_get_child (ADW_BIN (holder)) == closeout);
+    g_assert_true (zc_window_get_page (f.window, "inspector-closeout") == closeout);
+    /* Shown, a page is made as well. */
+    zc_window_show_page (f.window, "inspector-orders");
+    g_assert_true (ZC_IS_ORDERS_PAGE (adw_bin_get_child (ADW_BIN (
+      adw_view_stack_get_child_by_name (stack, "inspector-orders")))));
+  }
 
   /* Nobody else gets them. */
   employee = person (f.store, ZC_DEMO_EMPLOYEE);

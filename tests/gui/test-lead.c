@@ -107,8 +107,7 @@ static GtkWidget *
 page (Fixture    *fixture,
       const char *name)
 {
-  GtkWidget *child = adw_view_stack_get_child_by_name (zc_window_get_stack (fixture->window),
-                                                       name);
+  GtkWidget *child = zc_window_get_page (fixture->window, name);
 
   g_assert_nonnull (child);
   return child;
