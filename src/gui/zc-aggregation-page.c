@@ -31,6 +31,7 @@ struct _ZcAggregationPage
   ZcPerson       *actor;
   gint64          unit_id;
   GListModel     *findings;         /* ZcFinding of the unit */
+  gint64          read_at;          /* zc_store_get_last_change() when they were read */
   GHashTable     *by_id;            /* finding id → ZcFinding (unowned, in @findings) */
   GHashTable     *selected;         /* finding ids (gint64*) */
   GHashTable     *checks;           /* finding id → GtkCheckButton */
@@ -904,6 +905,9 @@ on_go_to_findings_cb (ZcAggregationPage *self)
 static void
 on_map_cb (ZcAggregationPage *self)
 {
+  /* Shown again with nothing written since it was read: it is as it was. */
+  if (self->findings != NULL && self->read_at == zc_store_get_last_change (self->store))
+    return;
   zc_aggregation_page_reload (self);
 }
 
@@ -1010,11 +1014,13 @@ zc_aggregation_page_reload (ZcAggregationPage *self)
 
   g_hash_table_remove_all (self->by_id);
   g_clear_object (&self->findings);
+  self->read_at = zc_store_get_last_change (self->store);
   self->findings = zc_store_list_unit_findings (self->store, self->actor, self->unit_id, &error);
   if (self->findings == NULL)
     {
       zc_lead_error (GTK_WIDGET (self), _("The findings could not be read."), error);
       self->findings = G_LIST_MODEL (g_list_store_new (ZC_TYPE_FINDING));
+      self->read_at = -1;   /* read again when next shown */
     }
   for (guint i = 0; i < g_list_model_get_n_items (self->findings); i++)
     {

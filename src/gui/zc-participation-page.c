@@ -28,6 +28,7 @@ struct _ZcParticipationPage
   ZcStore         *store;
   ZcPerson        *actor;
   GListModel      *people;                         /* ZcForm, one per person */
+  gint64           read_at;                        /* zc_store_get_last_change () then */
   int              filter;                         /* -1: everyone */
   char            *search;                         /* casefolded, NULL: no search */
 
@@ -376,6 +377,10 @@ add_filter_button (ZcParticipationPage *self,
 static void
 on_map_cb (ZcParticipationPage *self)
 {
+  /* Shown again with nothing written since it was read: it is as it was. */
+  if (self->people != NULL && !self->loading &&
+      self->read_at == zc_store_get_last_change (self->store))
+    return;
   zc_participation_page_reload (self);
 }
 
@@ -558,6 +563,7 @@ zc_participation_page_reload (ZcParticipationPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
+  self->read_at = zc_store_get_last_change (self->store);
 
   /* The first reading shows a spinner; later ones keep the page as it is until they end. */
   if (self->people == NULL)

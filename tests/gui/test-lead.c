@@ -658,6 +658,45 @@ aggregation_idle (gpointer data)
   return !zc_aggregation_page_get_busy (ZC_AGGREGATION_PAGE (data));
 }
 
+/* Shown again with nothing written since it was read, the problem list is as it was; after
+ * a write anywhere in the campaign it is read again. */
+static void
+test_aggregation_read_again (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcPerson) inspector = NULL;
+  g_autoptr(ZcCampaign) campaign = NULL;
+  Fixture f = { 0 };
+  GtkWidget *board;
+  GtkWidget *row;
+
+  fixture_open (&f, ZC_DEMO_LEAD, 1100, 760);
+  board = show (&f, "lead-problems");
+  g_assert_true (zc_test_wait_until (aggregation_idle, board, 20000));
+  row = find_widget_of_type (board, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+
+  show (&f, "lead-review");
+  board = show (&f, "lead-problems");
+  g_assert_true (zc_test_wait_until (aggregation_idle, board, 20000));
+  g_assert_nonnull (row);
+  g_assert_true (find_widget_of_type (board, GTK_TYPE_LIST_BOX_ROW) == row);
+
+  inspector = zc_store_get_person_by_code (f.store, ZC_DEMO_INSPECTOR, &error);
+  g_assert_no_error (error);
+  campaign = zc_store_get_campaign (f.store, &error);
+  g_assert_no_error (error);
+  zc_campaign_set_warning_days (campaign, zc_campaign_get_warning_days (campaign) + 1);
+  g_assert_true (zc_store_update_campaign (f.store, inspector, campaign, &error));
+  g_assert_no_error (error);
+  show (&f, "lead-review");
+  board = show (&f, "lead-problems");
+  g_assert_true (zc_test_wait_until (aggregation_idle, board, 20000));
+  g_assert_null (row);
+  fixture_close (&f);
+}
+
 /* The unit's findings that are on no problem yet. */
 static GArray *
 open_findings (ZcStore  *store,
@@ -1233,6 +1272,7 @@ main (int   argc,
       g_test_add_func ("/lead/review-leader", test_review_leader);
       g_test_add_func ("/lead/participation", test_participation);
       g_test_add_func ("/lead/aggregation", test_aggregation);
+      g_test_add_func ("/lead/aggregation-read-again", test_aggregation_read_again);
       g_test_add_func ("/lead/ledger", test_ledger);
       g_test_add_func ("/lead/ledger-items", test_ledger_items);
       g_test_add_func ("/lead/ledger-many-rows", test_ledger_many_rows);
