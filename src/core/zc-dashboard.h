@@ -87,6 +87,10 @@ typedef struct
 /* How many red items ZcDashboard.overdue holds at most (up to 8). */
 #define ZC_DASHBOARD_OVERDUE 8
 
+/* May @actor see the whole campaign's figures (inspectors; %NULL, the holder of the file)?
+ * The figures counted for one reader may be shown to another who may. */
+gboolean     zc_dashboard_may_read      (ZcPerson              *actor);
+
 void         zc_dashboard_free          (ZcDashboard           *dashboard);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcDashboard, zc_dashboard_free)
 

@@ -171,6 +171,12 @@ zc_dashboard_free (ZcDashboard *dashboard)
   g_free (dashboard);
 }
 
+gboolean
+zc_dashboard_may_read (ZcPerson *actor)
+{
+  return actor == NULL || zc_person_is (actor, ZC_ROLE_INSPECTOR);
+}
+
 ZcOrderAge
 zc_order_age_of (const char *issued_date,
                  const char *today)
@@ -788,7 +794,8 @@ zc_store_get_dashboard (ZcStore               *self,
 
   g_return_val_if_fail (ZC_IS_STORE (self), NULL);
 
-  if (actor && !zc_policy_require_inspector (actor, _("see the whole campaign’s figures"), error))
+  if (!zc_policy_require (zc_dashboard_may_read (actor), actor,
+                          _("see the whole campaign’s figures"), error))
     return NULL;
   if (filter)
     f = *filter;

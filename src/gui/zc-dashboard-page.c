@@ -1538,7 +1538,7 @@ load_prefetched (ZcDashboardPage *self)
   Figures *figures;
 
   if (p == NULL || zc_figure_filter_is_set (&self->filter) ||
-      !(zc_person_get_roles (self->actor) & ZC_ROLE_INSPECTOR) ||
+      !zc_dashboard_may_read (self->actor) ||
       g_strcmp0 (p->path, zc_store_get_path (self->store)) != 0)
     return FALSE;
   today = zc_store_today (self->store);

@@ -433,6 +433,16 @@ test_refusals_and_cancel (void)
   GListModel *findings;
 
   g_assert_no_error (error);
+  /* The rule the window follows too, for the figures it counted before anyone signed in. */
+  g_assert_false (zc_dashboard_may_read (employee));
+  g_assert_true (zc_dashboard_may_read (inspector));
+  g_assert_true (zc_dashboard_may_read (NULL));
+  {
+    g_autoptr(ZcPerson) lead = zc_store_get_person_by_code (store, ZC_DEMO_LEAD, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (zc_dashboard_may_read (lead));
+  }
   d = zc_store_get_dashboard (store, employee, NULL, NULL, &error);
   g_assert_null (d);
   g_assert_error (error, ZC_ERROR, ZC_ERROR_PERMISSION);
