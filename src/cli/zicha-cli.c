@@ -453,10 +453,10 @@ find_command (const char *name,
   return NULL;
 }
 
+#ifdef ZC_CLI_LIGHT
 /* The arguments as main() received them, for zicha-cli-full. */
 static char **original_argv;
 
-#ifdef ZC_CLI_LIGHT
 int
 zc_cli_run_full (ZcCli  *cli,
                  int     argc,
@@ -519,7 +519,9 @@ main (int    argc,
     { NULL }
   };
 
+#ifdef ZC_CLI_LIGHT
   original_argv = g_strdupv (argv);
+#endif
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -589,7 +591,9 @@ main (int    argc,
   status = command->run (&cli, argc - skip, argv + skip);
 
   zc_cli_clear (&cli);
+#ifdef ZC_CLI_LIGHT
   g_strfreev (original_argv);
+#endif
 
   return status;
 }

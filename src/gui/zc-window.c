@@ -1276,11 +1276,15 @@ zc_window_add_page_later (ZcWindow   *self,
                           ZcStore    *store,
                           ZcPerson   *actor)
 {
-  GtkWidget *bin = adw_bin_new ();
-  PageLater *later = g_new0 (PageLater, 1);
+  GtkWidget *bin;
+  PageLater *later;
 
+  g_return_if_fail (ZC_IS_WINDOW (self));
   g_return_if_fail (page_new != NULL);
+  g_return_if_fail (ZC_IS_STORE (store) && ZC_IS_PERSON (actor));
 
+  bin = adw_bin_new ();
+  later = g_new0 (PageLater, 1);
   later->page_new = page_new;
   later->store = g_object_ref (store);
   later->actor = g_object_ref (actor);
