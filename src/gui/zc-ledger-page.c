@@ -72,6 +72,8 @@ typedef struct
   char    *text;       /* NULL: no text */
   char    *folded;     /* @text case-folded */
   gboolean long_text;  /* three characters or more */
+  guint64  text_chars[4];    /* the characters of @text, as in SearchKeys.chars */
+  guint64  folded_chars[4];  /* those of @folded */
 } Criteria;
 
 struct _ZcLedgerPage
@@ -257,7 +259,8 @@ sort_key (ZcItem *item,
  */
 typedef struct
 {
-  char *folded;        /* NULL: the indexed texts fold to themselves */
+  char    *folded;      /* NULL: the indexed texts fold to themselves */
+  guint64  chars[4];    /* the characters of every text searched, hashed into 256 bits */
 } SearchKeys;
 
 static GQuark search_quark;
@@ -271,6 +274,31 @@ search_keys_free (gpointer data)
   g_free (keys);
 }
 
+/* Adds the characters of @text to the set @chars: a text holds a search only if the item's
+ * set has every character of the search's, which most items of a ledger fail for a search
+ * of two characters or more (a ledger row has about a hundred different characters). */
+static void
+add_chars (guint64     chars[4],
+           const char *text)
+{
+  if (text == NULL)
+    return;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guint bit = ((guint32) g_utf8_get_char (p) * 2654435761u) >> 24;
+
+      chars[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+    }
+}
+
+static gboolean
+has_chars (const guint64 chars[4],
+           const guint64 wanted[4])
+{
+  return (chars[0] & wanted[0]) == wanted[0] && (chars[1] & wanted[1]) == wanted[1] &&
+         (chars[2] & wanted[2]) == wanted[2] && (chars[3] & wanted[3]) == wanted[3];
+}
+
 static const SearchKeys *
 search_keys (ZcItem *item)
 {
@@ -280,9 +308,12 @@ search_keys (ZcItem *item)
     {
       const char *texts[] = { zc_item_get_measure (item), zc_item_get_progress_text (item),
                               zc_item_get_leader_text (item), zc_item_get_person_text (item) };
+      const char *others[] = { zc_item_get_problem_text (item), zc_item_get_leader_name (item),
+                               zc_item_get_person_name (item), zc_item_get_unit_name (item) };
       g_autoptr(GString) indexed = g_string_new (NULL);
       g_autofree char *folded = NULL;
 
+      keys = g_new0 (SearchKeys, 1);
       /* Fields apart by a line break, which no search holds. */
       for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
         {
@@ -291,9 +322,14 @@ search_keys (ZcItem *item)
           g_string_append_c (indexed, '\n');
         }
       folded = g_utf8_casefold (indexed->str, indexed->len);
-      keys = g_new0 (SearchKeys, 1);
+      add_chars (keys->chars, indexed->str);
+      for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+        add_chars (keys->chars, others[i]);
       if (strcmp (folded, indexed->str) != 0)
-        keys->folded = g_steal_pointer (&folded);
+        {
+          add_chars (keys->chars, folded);
+          keys->folded = g_steal_pointer (&folded);
+        }
       g_object_set_qdata_full (G_OBJECT (item), search_quark, keys, search_keys_free);
     }
   return keys;
@@ -344,9 +380,13 @@ row_matches (gpointer object,
     return FALSE;
   if (c->text == NULL)
     return TRUE;
+  /* Most rows lack a character of the search: no text of theirs need be read. */
+  keys = search_keys (item);
+  if (!has_chars (keys->chars, c->text_chars) &&
+      !(c->long_text && has_chars (keys->chars, c->folded_chars)))
+    return FALSE;
   if (c->long_text)
     {
-      keys = search_keys (item);
       if (keys->folded != NULL ? contains (keys->folded, c->folded)
                                : contains (zc_item_get_measure (item), c->folded) ||
                                  contains (zc_item_get_progress_text (item), c->folded) ||
@@ -802,7 +842,7 @@ apply_filters (ZcLedgerPage *self)
   guint light = gtk_drop_down_get_selected (self->light_dropdown);
   guint person = gtk_drop_down_get_selected (self->person_dropdown);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  Criteria now = { -1, -1, 0, NULL, NULL, FALSE };
+  Criteria now = { -1, -1, 0, NULL, NULL, FALSE, { 0, }, { 0, } };
 
   if (state != 0 && state != GTK_INVALID_LIST_POSITION)
     now.state = (int) state - 1;
@@ -818,6 +858,8 @@ apply_filters (ZcLedgerPage *self)
     {
       now.text = g_steal_pointer (&text);
       now.folded = g_utf8_casefold (now.text, -1);
+      add_chars (now.text_chars, now.text);
+      add_chars (now.folded_chars, now.folded);
       /* The core's full-text index takes three characters or more. */
       now.long_text = g_utf8_strlen (now.text, -1) >= 3;
     }

@@ -887,6 +887,72 @@ test_ledger (void)
   fixture_close (&f);
 }
 
+/* A piece of @text: @n characters from character @from, or NULL when it is shorter. */
+static char *
+piece (const char *text,
+       glong       from,
+       glong       n)
+{
+  if (text == NULL || g_utf8_strlen (text, -1) < from + n)
+    return NULL;
+  return g_utf8_substring (text, from, from + n);
+}
+
+/* The search finds the rows the core finds, for pieces of every text it looks in, of one,
+ * two, three and more characters (the window skips the rows lacking a character of the
+ * search before reading their texts: none may be skipped that the core would find). */
+static void
+test_ledger_search (void)
+{
+  Fixture f = { 0 };
+  ZcLedgerPage *ledger;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint all, found = 0;
+
+  fixture_open (&f, ZC_DEMO_LEAD, 1280, 760);
+  ledger = ZC_LEDGER_PAGE (show (&f, "lead-ledger"));
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 20000));
+  all = g_list_model_get_n_items (zc_ledger_page_get_rows (ledger));
+  g_assert_cmpuint (all, >, 10);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      ZcItem *item = row (ledger, i * (all / 12));
+      const char *sources[] = {
+        zc_item_get_measure (item), zc_item_get_problem_text (item),
+        zc_item_get_progress_text (item), zc_item_get_unit_name (item),
+        zc_item_get_person_name (item), zc_item_get_person_text (item),
+        zc_item_get_leader_name (item), zc_item_get_leader_text (item),
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (sources); k++)
+        {
+          const glong lengths[] = { 1, 2, 3, 5 };
+          char *text = piece (sources[k], (i + k) % 3, lengths[(i + k) % G_N_ELEMENTS (lengths)]);
+
+          if (text != NULL)
+            g_ptr_array_add (texts, text);
+        }
+    }
+  g_assert_cmpuint (texts->len, >=, 40);
+
+  /* (One or two characters are not looked for in the reports: the core finds none for some.) */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = texts->pdata[i];
+      guint expected = count_items (f.store, f.actor, -1, -1, text);
+
+      zc_ledger_page_set_filter (ledger, -1, -1, 0, text);
+      g_assert_true (zc_test_wait_until (ledger_idle, ledger, 5000));
+      g_test_message ("“%s”: %u rows", text, expected);
+      found += expected > 0;
+      g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, expected);
+    }
+  g_assert_cmpuint (found, >=, texts->len * 3 / 4);
+
+  fixture_close (&f);
+}
+
 static gint64
 first_item_in_state (ZcStore     *store,
                      ZcPerson    *actor,
@@ -1275,6 +1341,7 @@ main (int   argc,
       g_test_add_func ("/lead/aggregation-read-again", test_aggregation_read_again);
       g_test_add_func ("/lead/ledger", test_ledger);
       g_test_add_func ("/lead/ledger-items", test_ledger_items);
+      g_test_add_func ("/lead/ledger-search", test_ledger_search);
       g_test_add_func ("/lead/ledger-many-rows", test_ledger_many_rows);
       g_test_add_func ("/lead/commitment", test_commitment);
       g_test_add_func ("/lead/commitment-first", test_commitment_first);
