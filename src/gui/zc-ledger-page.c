@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "zicha-gui"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "zc-item-dialog.h"
@@ -94,6 +95,7 @@ struct _ZcLedgerPage
   GtkSpinner           *spinner;
   AdwFlap              *flap;
   GtkColumnView        *column_view;
+  GtkAdjustment        *watched_adjustment;  /* weak: the one update_shown_rows() follows */
   GtkLabel             *count_label;
   ZcItemPane           *item_pane;
 
@@ -770,6 +772,52 @@ update_count (ZcLedgerPage *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* Tells the table's rows which of them are on screen, a screenful either side included:
+ * those are filled at once when the rows change, the others GTK keeps just after (see
+ * zc_ledger_slots_set_shown()). Rows are about as high as each other: the adjustment's
+ * height over the rows says which are seen. */
+static void
+update_shown_rows (ZcLedgerPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = self->rows ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
+  double upper, value, page, height;
+  guint first, last, margin;
+
+  if (self->rows == NULL)
+    return;
+  upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
+  page = adjustment ? gtk_adjustment_get_page_size (adjustment) : 0;
+  if (n == 0 || upper <= 0 || page <= 0)
+    {
+      zc_ledger_slots_set_shown (self->rows, 0, G_MAXUINT);
+      return;
+    }
+  value = gtk_adjustment_get_value (adjustment);
+  height = upper / n;
+  first = (guint) (value / height);
+  last = (guint) ceil ((value + page) / height);
+  margin = MAX (last - first, 10);
+  zc_ledger_slots_set_shown (self->rows, first > margin ? first - margin : 0, last + margin);
+}
+
+static void
+watch_scrolling (ZcLedgerPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adjustment == NULL || adjustment == self->watched_adjustment)
+    return;
+  if (self->watched_adjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_adjustment, self);
+  g_set_weak_pointer (&self->watched_adjustment, adjustment);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (update_shown_rows), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (update_shown_rows), self,
+                           G_CONNECT_SWAPPED);
+  update_shown_rows (self);
+}
+
 /* Brings row @position into view (gtk_column_view_scroll_to is GTK 4.12): the list inside the
  * column view has the action. */
 static void
@@ -1360,6 +1408,7 @@ zc_ledger_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ZC_TYPE_LEDGER_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_weak_pointer (&self->watched_adjustment);
   g_clear_object (&self->selection);
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
@@ -1497,6 +1546,9 @@ zc_ledger_page_init (ZcLedgerPage *self)
   gtk_column_view_sort_by_column (self->column_view, self->number_column, GTK_SORT_ASCENDING);
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed_cb), self);
+  watch_scrolling (self);
+  g_signal_connect_swapped (self->column_view, "notify::vadjustment",
+                            G_CALLBACK (watch_scrolling), self);
 
   self->setting_filter = TRUE;
   fill_filters (self);

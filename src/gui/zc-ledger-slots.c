@@ -19,6 +19,13 @@ struct _ZcLedgerSlots
   GListModel *items;
   GPtrArray  *rows;       /* every row made so far; those past @n_rows wait to be used again */
   guint       n_rows;
+  guint       shown_first;    /* the rows on screen, with a margin: [first, last) */
+  guint       shown_last;
+  guint       stale_first;    /* rows off screen that show another item now, not told yet */
+  guint       stale_last;     /* (empty when first == last) */
+  guint       stale_id;       /* the idle that tells them */
+  guint       told_first;     /* the rows the last change told at once, which need not */
+  guint       told_last;      /* be told again with the stale ones */
 };
 
 enum {
@@ -107,8 +114,45 @@ row_new (ZcLedgerSlots *self,
   return row;
 }
 
+static void
+tell_row (ZcLedgerSlots *self,
+          guint          i)
+{
+  ZcLedgerSlot *row = g_ptr_array_index (self->rows, i);
+
+  /* Read again when asked for: only the rows with widgets are. */
+  g_clear_object (&row->item);
+  g_signal_emit (row, row_signals[ROW_CHANGED], 0);
+}
+
+/* Tells the rows off screen what they show now. */
+static void
+tell_stale (ZcLedgerSlots *self)
+{
+  guint first = self->stale_first;
+  guint last = MIN (self->stale_last, self->n_rows);
+
+  self->stale_first = self->stale_last = 0;
+  g_clear_handle_id (&self->stale_id, g_source_remove);
+  for (guint i = first; i < last; i++)
+    if (i < self->told_first || i >= self->told_last)
+      tell_row (self, i);
+}
+
+static gboolean
+tell_stale_cb (gpointer user_data)
+{
+  ZcLedgerSlots *self = user_data;
+
+  self->stale_id = 0;
+  tell_stale (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The list changed from @position on: the rows there show other items, and rows come or go
- * only at the end, so that the table keeps the widgets of the rows it has. */
+ * only at the end, so that the table keeps the widgets of the rows it has. The rows on
+ * screen are told at once; the others, which GTK keeps too (200 rows of twelve cells,
+ * however few are seen), once the frame that shows the change is drawn. */
 static void
 on_items_changed_cb (GListModel    *items,
                      guint          position,
@@ -118,7 +162,7 @@ on_items_changed_cb (GListModel    *items,
 {
   guint before = self->n_rows;
   guint now = g_list_model_get_n_items (items);
-  guint common;
+  guint common, first, last;
 
   /* Nothing to show: the page shows that instead of the table, which keeps its rows (and
    * their widgets) for the next search rather than tearing them down. */
@@ -126,14 +170,37 @@ on_items_changed_cb (GListModel    *items,
     return;
   common = MIN (before, now);
 
+  /* Where the screen's rows are unknown, or none of them is left, all are told now. */
+  first = self->shown_first;
+  last = MIN (self->shown_last, common);
+  if (first >= last)
+    {
+      first = 0;
+      last = common;
+    }
+  self->told_first = first;
+  self->told_last = last;
   for (guint i = position; i < common; i++)
     {
       ZcLedgerSlot *row = g_ptr_array_index (self->rows, i);
 
-      /* Read again when asked for: only the rows on screen are. */
+      /* A row off screen that GTK binds before it is told reads its new item. */
       g_clear_object (&row->item);
-      g_signal_emit (row, row_signals[ROW_CHANGED], 0);
+      if (i >= first && i < last)
+        tell_row (self, i);
+      else if (self->stale_first == self->stale_last)
+        {
+          self->stale_first = i;
+          self->stale_last = i + 1;
+        }
+      else
+        {
+          self->stale_first = MIN (self->stale_first, i);
+          self->stale_last = MAX (self->stale_last, i + 1);
+        }
     }
+  if (self->stale_first != self->stale_last && self->stale_id == 0)
+    self->stale_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, tell_stale_cb, self, NULL);
   /* Rows come and go at the end; they are kept for the next time the list grows (a filter
    * typed and cleared again would make and free thousands). */
   for (guint i = self->rows->len; i < now; i++)
@@ -194,6 +261,7 @@ zc_ledger_slots_dispose (GObject *object)
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_func (self->items, on_items_changed_cb, self);
   g_clear_object (&self->items);
+  g_clear_handle_id (&self->stale_id, g_source_remove);
 
   G_OBJECT_CLASS (zc_ledger_slots_parent_class)->dispose (object);
 }
@@ -221,6 +289,7 @@ static void
 zc_ledger_slots_init (ZcLedgerSlots *self)
 {
   self->rows = g_ptr_array_new_with_free_func (row_detach);
+  self->shown_last = G_MAXUINT;
 }
 
 /**
@@ -245,4 +314,29 @@ zc_ledger_slots_new (GListModel *items)
   self->n_rows = n;
   g_signal_connect (items, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   return self;
+}
+
+/**
+ * zc_ledger_slots_set_shown:
+ * @self: the rows
+ * @first: the first row on screen, or a little before
+ * @last: one past the last row on screen, or a little after
+ *
+ * Says which rows the table shows, so that a change of the list tells those at once and
+ * the others a moment later. Rows coming into view that still wait to be told are told
+ * now, before the frame that shows them. 0 and %G_MAXUINT (the default): every row is
+ * told at once.
+ */
+void
+zc_ledger_slots_set_shown (ZcLedgerSlots *self,
+                           guint          first,
+                           guint          last)
+{
+  g_return_if_fail (ZC_IS_LEDGER_SLOTS (self));
+
+  self->shown_first = first;
+  self->shown_last = last;
+  if (self->stale_first != self->stale_last &&
+      self->stale_first < last && first < self->stale_last)
+    tell_stale (self);
 }

@@ -14,6 +14,7 @@
 #include "zc-demo.h"
 #include "zc-item-dialog.h"
 #include "zc-ledger-page.h"
+#include "zc-ledger-slots.h"
 #include "zc-merge-dialog.h"
 #include "zc-participation-page.h"
 #include "zc-review-page.h"
@@ -1038,6 +1039,165 @@ test_ledger_items (void)
 }
 
 static void
+collect_inscriptions (GtkWidget *root,
+                      GPtrArray *found)
+{
+  if (GTK_IS_INSCRIPTION (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_inscriptions (child, found);
+}
+
+/* Checks that the table's rows show the items they hold: each row's measure is the measure
+ * of the item its number names (@measures: number → measure). Only the rows on screen when
+ * @on_screen_only. Returns how many rows were checked. */
+static guint
+rows_agree (GtkColumnView *view,
+            GHashTable    *measures,
+            gboolean       on_screen_only)
+{
+  GtkWidget *list = NULL;
+  guint checked = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list = child;
+  g_assert_nonnull (list);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+      graphene_rect_t bounds;
+      const char *number, *measure;
+
+      /* GTK keeps rows off screen too, hidden. */
+      if (on_screen_only && (!gtk_widget_get_child_visible (row) ||
+                             !gtk_widget_compute_bounds (row, list, &bounds) ||
+                             bounds.origin.y + bounds.size.height <= 0 ||
+                             bounds.origin.y >= gtk_widget_get_height (list)))
+        continue;
+      collect_inscriptions (row, cells);
+      if (cells->len < 4)
+        continue;
+      /* The number, problem, category and measure columns are the first four. */
+      number = gtk_inscription_get_text (cells->pdata[0]);
+      measure = gtk_inscription_get_text (cells->pdata[3]);
+      if (number == NULL || *number == '\0')
+        continue;
+      g_assert_cmpstr (measure, ==, g_hash_table_lookup (measures, number));
+      checked++;
+    }
+  return checked;
+}
+
+static void
+on_told_cb (ZcLedgerSlot *row,
+            GArray       *told)
+{
+  guint index = zc_ledger_slot_get_index (row);
+
+  g_array_append_val (told, index);
+}
+
+static gboolean
+was_told (GArray *told,
+          guint   index)
+{
+  for (guint i = 0; i < told->len; i++)
+    if (g_array_index (told, guint, i) == index)
+      return TRUE;
+  return FALSE;
+}
+
+/* The table's rows: when the list changes, the rows on screen are told at once, the others
+ * once the main loop is idle, or at once when they come on screen before that. */
+static void
+test_ledger_rows_told (void)
+{
+  g_autoptr(GListStore) items = g_list_store_new (ZC_TYPE_ITEM);
+  g_autoptr(ZcLedgerSlots) rows = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) told = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(ZcItem) first = NULL;
+
+  for (int i = 0; i < 300; i++)
+    {
+      ZcItem *item = zc_item_new ();
+
+      zc_item_set_number (item, i + 1);
+      g_list_store_append (items, item);
+      g_object_unref (item);
+    }
+  rows = zc_ledger_slots_new (G_LIST_MODEL (items));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 300);
+  for (guint i = 0; i < 300; i++)
+    {
+      ZcLedgerSlot *row = g_list_model_get_item (G_LIST_MODEL (rows), i);
+
+      g_signal_connect (row, "changed", G_CALLBACK (on_told_cb), told);
+      g_ptr_array_add (kept, row);
+    }
+
+  /* Every row at once while the screen's rows are not known. */
+  g_list_store_remove (items, 0);
+  g_assert_cmpuint (told->len, ==, 299);
+  g_assert_cmpint (zc_item_get_number (zc_ledger_slot_get_item (kept->pdata[0])), ==, 2);
+
+  /* Rows 20 to 60 on screen: those now, the rest when idle. A row read before it is told
+   * holds its new item already. */
+  zc_ledger_slots_set_shown (rows, 20, 60);
+  g_array_set_size (told, 0);
+  g_assert_cmpint (zc_item_get_number (zc_ledger_slot_get_item (kept->pdata[100])), ==, 102);
+  first = g_list_model_get_item (G_LIST_MODEL (items), 0);
+  g_list_store_remove (items, 0);
+  g_assert_cmpuint (told->len, ==, 40);
+  g_assert_true (was_told (told, 20) && was_told (told, 59));
+  g_assert_false (was_told (told, 19) || was_told (told, 60));
+  g_assert_cmpint (zc_item_get_number (zc_ledger_slot_get_item (kept->pdata[100])), ==, 103);
+  zc_test_spin (50);
+  g_assert_cmpuint (told->len, ==, 298);
+
+  /* Scrolled to rows 150 to 190 before the loop is idle: told then. */
+  g_array_set_size (told, 0);
+  g_list_store_insert (items, 0, first);
+  g_assert_cmpuint (told->len, ==, 40);
+  zc_ledger_slots_set_shown (rows, 150, 190);
+  g_assert_cmpuint (told->len, ==, 298);   /* each once; row 298 is new, made when bound */
+  g_assert_true (was_told (told, 150) && was_told (told, 0));
+  zc_test_spin (50);
+  g_assert_cmpuint (told->len, ==, 298);
+
+  /* Nothing on screen is left (a list shorter than the first row shown): all at once. */
+  g_array_set_size (told, 0);
+  g_list_store_splice (items, 100, 199, NULL, 0);
+  g_assert_cmpuint (told->len, ==, 0);
+  g_list_store_remove (items, 0);
+  g_assert_cmpuint (told->len, ==, 99);
+}
+
+typedef struct
+{
+  GtkColumnView *view;
+  GHashTable    *measures;
+  guint          frames;
+} LayoutCheck;
+
+/* After GTK's layout, before the frame is drawn: the rows on screen show their items. */
+static void
+check_on_layout (GdkFrameClock *clock,
+                 LayoutCheck   *check)
+{
+  rows_agree (check->view, check->measures, TRUE);
+  check->frames++;
+}
+
+static void
 test_ledger_many_rows (void)
 {
   Fixture f = { 0 };
@@ -1045,6 +1205,7 @@ test_ledger_many_rows (void)
   GtkColumnView *view;
   g_autoptr(GListStore) many = g_list_store_new (ZC_TYPE_ITEM);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GListModel *real;
   gint64 start, longest;
   const char *columns_to_sort[] = { "Measure", "Person", "Deadline", "Light" };
@@ -1066,6 +1227,9 @@ test_ledger_many_rows (void)
       g_ptr_array_add (rows, copy);
     }
   g_list_store_splice (many, 0, 0, rows->pdata, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_insert (measures, g_strdup_printf ("%d", zc_item_get_number (rows->pdata[i])),
+                         g_strdup (zc_item_get_measure (rows->pdata[i])));
 
   /* Sorting by a column answers within a blink, however many rows there are: the rows are
    * sorted by keys made once, and only the rows on screen (and a few around) are drawn. */
@@ -1090,6 +1254,39 @@ test_ledger_many_rows (void)
   /* Generous for a busy test machine; about a tenth of this on a desktop. */
   g_assert_cmpint (longest, <, 1500 * 1000);
   zc_test_save_screenshot (GTK_WIDGET (f.window), "lead-ledger-20000");
+
+  /* A search fills the rows on screen before anything is drawn, and the other rows GTK
+   * keeps a moment later; rows scrolled to show their own items. */
+  gtk_column_view_sort_by_column (view, column_titled (view, "No."), GTK_SORT_ASCENDING);
+  g_assert_true (zc_test_wait_until (ledger_idle, ledger, 10000));
+  zc_test_spin (100);
+  zc_ledger_page_set_filter (ledger, -1, -1, 0, "第12");
+  g_assert_cmpuint (g_list_model_get_n_items (zc_ledger_page_get_rows (ledger)), ==, 1111);
+  g_assert_cmpuint (rows_agree (view, measures, TRUE), >=, 5);
+  zc_test_spin (200);
+  g_assert_cmpuint (rows_agree (view, measures, FALSE), >, 50);
+  for (guint i = 0; i < 3; i++)
+    {
+      const guint positions[] = { 150, 900, 20 };
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+      LayoutCheck check = { view, measures, 0 };
+      GtkAdjustment *adjustment;
+      gulong handler;
+      guint n;
+
+      zc_ledger_page_set_filter (ledger, -1, -1, 0, i % 2 ? "第13" : "第12");
+      adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+      n = g_list_model_get_n_items (zc_ledger_page_get_rows (ledger));
+      /* As the scroll bar dragged there at once: every frame drawn shows the rows' items. */
+      handler = g_signal_connect_after (clock, "layout", G_CALLBACK (check_on_layout), &check);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * positions[i] / n);
+      zc_test_spin (50);
+      g_clear_signal_handler (&handler, clock);
+      g_assert_cmpuint (rows_agree (view, measures, TRUE), >=, 5);
+      zc_test_spin (200);
+      g_assert_cmpuint (rows_agree (view, measures, FALSE), >, 50);
+      g_assert_cmpuint (check.frames, >, 0);
+    }
   fixture_close (&f);
 }
 
@@ -1343,6 +1540,7 @@ main (int   argc,
       g_test_add_func ("/lead/ledger-items", test_ledger_items);
       g_test_add_func ("/lead/ledger-search", test_ledger_search);
       g_test_add_func ("/lead/ledger-many-rows", test_ledger_many_rows);
+      g_test_add_func ("/lead/ledger-rows-told", test_ledger_rows_told);
       g_test_add_func ("/lead/commitment", test_commitment);
       g_test_add_func ("/lead/commitment-first", test_commitment_first);
       g_test_add_func ("/lead/narrow", test_narrow);
