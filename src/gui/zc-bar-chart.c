@@ -10,11 +10,17 @@
 #define LABEL_GAP     12
 #define MIN_BAR_SPACE 48
 
+/* A bar, and the texts drawn beside it laid out once: a chart of the city's units has sixty
+ * bars, and laying out their names at every frame took longer than the rest of the frame. */
 typedef struct
 {
-  char  *label;
-  guint *values;
-  guint  total;
+  char        *label;
+  guint       *values;
+  guint        total;
+  PangoLayout *label_layout;   /* NULL until drawn */
+  int          label_width;    /* the label's width not cut short */
+  int          cut_at;         /* the width it is ellipsized to, or -1 */
+  PangoLayout *total_layout;
 } Bar;
 
 struct _ZcBarChart
@@ -25,6 +31,7 @@ struct _ZcBarChart
   GPtrArray  *colors;   /* char* */
   GArray     *bars;     /* Bar */
   guint       max_total;
+  int         total_width;   /* of the largest total's text; -1 until laid out */
 
   /* The segment the keyboard is on: a bar, and a series or -1 for the whole bar. */
   guint       focus_bar;
@@ -49,6 +56,59 @@ bar_clear (gpointer data)
 
   g_free (bar->label);
   g_free (bar->values);
+  g_clear_object (&bar->label_layout);
+  g_clear_object (&bar->total_layout);
+}
+
+/* The texts are laid out again: the font, its size or the direction changed. */
+static void
+forget_layouts (ZcBarChart *self)
+{
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      Bar *bar = &g_array_index (self->bars, Bar, i);
+
+      g_clear_object (&bar->label_layout);
+      g_clear_object (&bar->total_layout);
+    }
+  self->total_width = -1;
+}
+
+static void
+lay_out (ZcBarChart *self,
+         Bar        *bar)
+{
+  if (bar->label_layout == NULL)
+    {
+      bar->label_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), bar->label);
+      pango_layout_get_pixel_size (bar->label_layout, &bar->label_width, NULL);
+      bar->cut_at = -1;
+    }
+  if (bar->total_layout == NULL)
+    {
+      g_autofree char *total = g_strdup_printf ("%u", bar->total);
+
+      bar->total_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), total);
+    }
+}
+
+/* The label of @bar laid out to @width at most, ellipsized when it is wider. */
+static PangoLayout *
+label_layout (ZcBarChart *self,
+              Bar        *bar,
+              int         width)
+{
+  int cut = bar->label_width > width ? width : -1;
+
+  lay_out (self, bar);
+  if (bar->cut_at != cut)
+    {
+      pango_layout_set_width (bar->label_layout, cut < 0 ? -1 : cut * PANGO_SCALE);
+      pango_layout_set_ellipsize (bar->label_layout,
+                                  cut < 0 ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+      bar->cut_at = cut;
+    }
+  return bar->label_layout;
 }
 
 void
@@ -85,12 +145,10 @@ label_width (ZcBarChart *self,
 
   for (guint i = 0; i < self->bars->len; i++)
     {
-      g_autoptr(PangoLayout) layout =
-        gtk_widget_create_pango_layout (GTK_WIDGET (self), g_array_index (self->bars, Bar, i).label);
-      int w;
+      Bar *bar = &g_array_index (self->bars, Bar, i);
 
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      widest = MAX (widest, w);
+      lay_out (self, bar);
+      widest = MAX (widest, bar->label_width);
     }
   return MIN (widest, width * 2 / 5);
 }
@@ -98,12 +156,14 @@ label_width (ZcBarChart *self,
 static int
 total_width (ZcBarChart *self)
 {
-  g_autofree char *text = g_strdup_printf ("%u", self->max_total);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  int w;
+  if (self->total_width < 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", self->max_total);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
 
-  pango_layout_get_pixel_size (layout, &w, NULL);
-  return w;
+      pango_layout_get_pixel_size (layout, &self->total_width, NULL);
+    }
+  return self->total_width;
 }
 
 /* The geometry of the bars at the current width. */
@@ -385,15 +445,12 @@ zc_bar_chart_snapshot (GtkWidget   *widget,
       double bar_y = y + (ROW_HEIGHT - BAR_THICKNESS) / 2.0;
       double length = b->total * scale;
       double pos = x0;
-      g_autofree char *total = g_strdup_printf ("%u", b->total);
-      g_autoptr(PangoLayout) label = gtk_widget_create_pango_layout (widget, b->label);
-      g_autoptr(PangoLayout) number = gtk_widget_create_pango_layout (widget, total);
+      PangoLayout *label = label_layout (self, b, labels);
+      PangoLayout *number = b->total_layout;
       GskRoundedRect clip;
       int lw, lh, nw, nh;
 
       /* The label, ellipsized to its column. */
-      pango_layout_set_width (label, labels * PANGO_SCALE);
-      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (label, &lw, &lh);
       gtk_snapshot_save (snapshot);
       if (rtl)
@@ -467,6 +524,31 @@ zc_bar_chart_snapshot (GtkWidget   *widget,
 }
 
 static void
+zc_bar_chart_css_changed (GtkWidget         *widget,
+                          GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (zc_bar_chart_parent_class)->css_changed (widget, change);
+  forget_layouts (ZC_BAR_CHART (widget));
+}
+
+static void
+zc_bar_chart_direction_changed (GtkWidget        *widget,
+                                GtkTextDirection  previous)
+{
+  GTK_WIDGET_CLASS (zc_bar_chart_parent_class)->direction_changed (widget, previous);
+  forget_layouts (ZC_BAR_CHART (widget));
+}
+
+static void
+zc_bar_chart_system_setting_changed (GtkWidget        *widget,
+                                     GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (zc_bar_chart_parent_class)->system_setting_changed (widget, setting);
+  forget_layouts (ZC_BAR_CHART (widget));
+  gtk_widget_queue_draw (widget);
+}
+
+static void
 zc_bar_chart_finalize (GObject *object)
 {
   ZcBarChart *self = ZC_BAR_CHART (object);
@@ -487,6 +569,9 @@ zc_bar_chart_class_init (ZcBarChartClass *klass)
   object_class->finalize = zc_bar_chart_finalize;
   widget_class->measure = zc_bar_chart_measure;
   widget_class->snapshot = zc_bar_chart_snapshot;
+  widget_class->css_changed = zc_bar_chart_css_changed;
+  widget_class->direction_changed = zc_bar_chart_direction_changed;
+  widget_class->system_setting_changed = zc_bar_chart_system_setting_changed;
 
   /**
    * ZcBarChart::activate-segment:
@@ -515,6 +600,7 @@ zc_bar_chart_init (ZcBarChart *self)
   self->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
   g_array_set_clear_func (self->bars, bar_clear);
   self->focus_series = -1;
+  self->total_width = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -583,6 +669,7 @@ zc_bar_chart_clear (ZcBarChart *self)
 
   g_array_set_size (self->bars, 0);
   self->max_total = 0;
+  self->total_width = -1;
   self->focus_bar = 0;
   self->focus_series = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -593,7 +680,7 @@ zc_bar_chart_add_bar (ZcBarChart  *self,
                       const char  *label,
                       const guint *values)
 {
-  Bar bar = { g_strdup (label), g_new0 (guint, MAX (1, self->names->len)), 0 };
+  Bar bar = { g_strdup (label), g_new0 (guint, MAX (1, self->names->len)), 0, NULL, 0, -1, NULL };
 
   g_return_if_fail (ZC_IS_BAR_CHART (self));
 
@@ -603,6 +690,7 @@ zc_bar_chart_add_bar (ZcBarChart  *self,
       bar.total += values[s];
     }
   self->max_total = MAX (self->max_total, bar.total);
+  self->total_width = -1;
   g_array_append_val (self->bars, bar);
 }
 
