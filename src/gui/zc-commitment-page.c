@@ -3,8 +3,10 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "zc-commitment-page.h"
+#include "zc-inspector-common.h"
 #include "zc-format.h"
 #include "zc-lead-common.h"
 #include "zc-pdf.h"
@@ -23,6 +25,7 @@ typedef struct
   GtkTextView      *view;
   GtkMenuButton    *items_button;
   GtkWidget        *remove_button;
+  GtkWidget        *popover;    /* weak */
   GArray           *item_ids;   /* gint64 */
 } PledgeRow;
 
@@ -60,7 +63,7 @@ struct _ZcCommitmentPage
   gint64           unit_id;
   GListModel      *versions;     /* ZcCommitment of the unit, newest first */
   ZcCommitment    *current;      /* the version shown */
-  GListModel      *items;        /* the unit's rectification items, for the pledges */
+  GHashTable      *item_numbers; /* item id → its number, for the items pledges are tied to */
   GPtrArray       *pledge_rows;  /* PledgeRow */
   char            *sign_date;
   gboolean         editable;
@@ -101,6 +104,9 @@ pledge_row_free (gpointer data)
 {
   PledgeRow *row = data;
 
+  if (row->popover != NULL)
+    g_object_set_data (G_OBJECT (row->popover), "zc-pledge-row", NULL);
+  g_clear_weak_pointer (&row->popover);
   g_array_unref (row->item_ids);
   g_free (row);
 }
@@ -159,6 +165,23 @@ update_pledge_numbers (ZcCommitmentPage *self)
     }
 }
 
+/* The number of item @id, read once (0: no such item, or not one the lead may read). */
+static int
+item_number (ZcCommitmentPage *self,
+             gint64            id)
+{
+  gpointer number;
+
+  if (!g_hash_table_lookup_extended (self->item_numbers, &id, NULL, &number))
+    {
+      g_autoptr(ZcItem) item = zc_store_get_item (self->store, self->actor, id, NULL);
+
+      number = GINT_TO_POINTER (item ? zc_item_get_number (item) : 0);
+      g_hash_table_insert (self->item_numbers, g_memdup2 (&id, sizeof id), number);
+    }
+  return GPOINTER_TO_INT (number);
+}
+
 static void
 update_items_button (PledgeRow *row)
 {
@@ -167,18 +190,16 @@ update_items_button (PledgeRow *row)
   ZcCommitmentPage *self = row->page;
 
   for (guint i = 0; i < row->item_ids->len; i++)
-    for (guint k = 0; self->items != NULL && k < g_list_model_get_n_items (self->items); k++)
-      {
-        g_autoptr(ZcItem) item = g_list_model_get_item (self->items, k);
+    {
+      int number = item_number (self, g_array_index (row->item_ids, gint64, i));
 
-        if (zc_record_get_id (ZC_RECORD (item)) == g_array_index (row->item_ids, gint64, i))
-          {
-            if (numbers->len > 0)
-              /* Translators: the separator between item numbers */
-              g_string_append (numbers, _(", "));
-            g_string_append_printf (numbers, "%d", zc_item_get_number (item));
-          }
-      }
+      if (number == 0)
+        continue;
+      if (numbers->len > 0)
+        /* Translators: the separator between item numbers */
+        g_string_append (numbers, _(", "));
+      g_string_append_printf (numbers, "%d", number);
+    }
   if (row->item_ids->len == 0)
     label = g_strdup (_("Tie to Items…"));
   else
@@ -192,70 +213,207 @@ static void
 on_item_check_toggled_cb (GtkCheckButton *check,
                           PledgeRow      *row)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "zc-id");
+  ZcCommitmentPage *self = row->page;
+  ZcItem *item = g_object_get_data (G_OBJECT (check), "zc-item");
+  gint64 id;
 
+  if (item == NULL)
+    return;
+  id = zc_record_get_id (ZC_RECORD (item));
+  g_hash_table_insert (self->item_numbers, g_memdup2 (&id, sizeof id),
+                       GINT_TO_POINTER (zc_item_get_number (item)));
   for (guint i = 0; i < row->item_ids->len; i++)
     if (g_array_index (row->item_ids, gint64, i) == id)
       g_array_remove_index (row->item_ids, i--);
   if (gtk_check_button_get_active (check))
     g_array_append_val (row->item_ids, id);
   update_items_button (row);
-  if (!row->page->filling)
-    row->page->dirty = TRUE;
+  if (!self->filling)
+    self->dirty = TRUE;
 }
 
-/* The items are listed when the popover opens, so that new ones are there too. */
-static void
-on_items_popover_show_cb (GtkPopover *popover,
-                          PledgeRow  *row)
+/* ---- choosing the items of a pledge ----------------------------------------------------------- */
+
+/* The popover lists the unit's items, read in a thread when it opens (so that new ones are
+ * there too), in a list that makes rows only for those in view: a ledger of thousands is
+ * chosen from as quickly as one of ten, with a search for a number or a measure. */
+
+static gpointer
+read_items (ZcStore       *store,
+            ZcPerson      *actor,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  ZcCommitmentPage *self = row->page;
-  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  ZcItemQuery query = ZC_ITEM_QUERY_INIT;
+
+  query.unit_id = *(gint64 *) data;
+  return zc_store_list_items (store, actor, &query, error);
+}
+
+static gboolean
+item_matches (gpointer object,
+              gpointer user_data)
+{
+  ZcItem *item = object;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (user_data));
+  char number[16];
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  g_snprintf (number, sizeof number, "%d", zc_item_get_number (item));
+  return g_str_has_prefix (number, text) ||
+         (zc_item_get_measure (item) != NULL && strstr (zc_item_get_measure (item), text) != NULL);
+}
+
+static void
+on_items_search_changed_cb (GtkSearchEntry *entry,
+                            GtkFilter      *filter)
+{
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+setup_item_check_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     PledgeRow                *row)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_item_check_toggled_cb), row);
+  gtk_list_item_set_child (list_item, check);
+}
+
+static void
+bind_item_check_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    PledgeRow                *row)
+{
+  GtkWidget *check = gtk_list_item_get_child (list_item);
+  ZcItem *item = gtk_list_item_get_item (list_item);
+  gint64 id = zc_record_get_id (ZC_RECORD (item));
+  g_autofree char *text = NULL;
+  gboolean active = FALSE;
+
+  /* Translators: a rectification item to tie a pledge to: number and measure */
+  text = g_strdup_printf (_("%d. %s"), zc_item_get_number (item), zc_item_get_measure (item));
+  gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_set_tooltip_text (check, zc_item_get_measure (item));
+  for (guint k = 0; k < row->item_ids->len; k++)
+    if (g_array_index (row->item_ids, gint64, k) == id)
+      active = TRUE;
+  g_object_set_data (G_OBJECT (check), "zc-item", NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  g_object_set_data (G_OBJECT (check), "zc-item", item);
+}
+
+static void
+unbind_item_check_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      PledgeRow                *row)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "zc-item", NULL);
+}
+
+static GtkWidget *
+items_chooser_new (PledgeRow  *row,
+                   GListModel *items)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *search = gtk_search_entry_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  guint n = self->items ? g_list_model_get_n_items (self->items) : 0;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *shown;
+  GtkListItemFactory *factory;
+  GtkWidget *list;
+
+  gtk_widget_set_size_request (box, 320, -1);
+  if (g_list_model_get_n_items (items) == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("The ledger has no items yet."));
+
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+      return box;
+    }
+
+  g_object_set (search, "placeholder-text", _("Number or measure"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search the items"), -1);
+  gtk_box_append (GTK_BOX (box), search);
+
+  filter = gtk_custom_filter_new (item_matches, search, NULL);
+  g_signal_connect_object (search, "search-changed", G_CALLBACK (on_items_search_changed_cb),
+                           filter, 0);
+  shown = gtk_filter_list_model_new (g_object_ref (items), GTK_FILTER (filter));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_check_cb), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_check_cb), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item_check_cb), row);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (shown))),
+                            factory);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The rectification items this pledge answers for"), -1);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_widget_set_size_request (scrolled, 300, -1);
-  if (n == 0)
-    {
-      GtkWidget *none = gtk_label_new (_("The ledger has no items yet."));
-
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_box_append (GTK_BOX (list), none);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZcItem) item = g_list_model_get_item (self->items, i);
-      gint64 id = zc_record_get_id (ZC_RECORD (item));
-      GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *label;
-      g_autofree char *text = NULL;
-      gint64 *key = g_new (gint64, 1);
-      gboolean active = FALSE;
-
-      /* Translators: a rectification item to tie a pledge to: number and measure */
-      text = g_strdup_printf (_("%d. %s"), zc_item_get_number (item), zc_item_get_measure (item));
-      label = gtk_label_new (text);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-      gtk_widget_set_tooltip_text (check, zc_item_get_measure (item));
-      for (guint k = 0; k < row->item_ids->len; k++)
-        if (g_array_index (row->item_ids, gint64, k) == id)
-          active = TRUE;
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-      *key = id;
-      g_object_set_data_full (G_OBJECT (check), "zc-id", key, g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (on_item_check_toggled_cb), row);
-      gtk_box_append (GTK_BOX (list), check);
-    }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_popover_set_child (popover, scrolled);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  return box;
+}
+
+static void
+on_items_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(GtkWidget) popover = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = zc_inspector_load_finish (result, &error);
+  PledgeRow *row;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (popover == NULL || (row = g_object_get_data (G_OBJECT (popover), "zc-pledge-row")) == NULL ||
+      !gtk_widget_get_visible (popover))
+    return;
+  if (items == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("The ledger could not be read."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_popover_set_child (GTK_POPOVER (popover), label);
+      g_warning ("The ledger could not be read: %s", error->message);
+      return;
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), items_chooser_new (row, items));
+}
+
+static void
+on_items_popover_show_cb (GtkPopover *popover,
+                          PledgeRow  *row)
+{
+  ZcCommitmentPage *self = row->page;
+  GtkWidget *spinner = gtk_spinner_new ();
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  gtk_widget_set_size_request (spinner, 320, 48);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reading the ledger"), -1);
+  gtk_popover_set_child (popover, spinner);
+  g_weak_ref_init (ref, popover);
+  zc_inspector_load_async (self->store, self->actor, read_items,
+                           g_memdup2 (&self->unit_id, sizeof self->unit_id), g_free,
+                           g_object_unref, NULL, on_items_read_cb, ref);
 }
 
 static void
@@ -327,6 +485,8 @@ add_pledge_row (ZcCommitmentPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The rectification items this pledge answers for"), -1);
   g_signal_connect (popover, "show", G_CALLBACK (on_items_popover_show_cb), row);
+  g_object_set_data (G_OBJECT (popover), "zc-pledge-row", row);
+  g_set_weak_pointer (&row->popover, popover);
   row->items_button = GTK_MENU_BUTTON (items_button);
   gtk_box_append (GTK_BOX (header), items_button);
 
@@ -675,7 +835,6 @@ load (ZcCommitmentPage *self,
       gint64            select_id)
 {
   g_autoptr(GError) error = NULL;
-  ZcItemQuery query = ZC_ITEM_QUERY_INIT;
   g_autoptr(ZcCommitment) shown = NULL;
 
   g_clear_object (&self->versions);
@@ -686,9 +845,7 @@ load (ZcCommitmentPage *self,
       zc_lead_error (GTK_WIDGET (self), _("The public commitments could not be read."), error);
       self->versions = G_LIST_MODEL (g_list_store_new (ZC_TYPE_COMMITMENT));
     }
-  g_clear_object (&self->items);
-  query.unit_id = self->unit_id;
-  self->items = zc_store_list_items (self->store, self->actor, &query, NULL);
+  g_hash_table_remove_all (self->item_numbers);
 
   if (g_list_model_get_n_items (self->versions) == 0)
     {
@@ -1142,7 +1299,7 @@ zc_commitment_page_dispose (GObject *object)
   g_clear_pointer (&self->sign_date, g_free);
   g_clear_object (&self->current);
   g_clear_object (&self->versions);
-  g_clear_object (&self->items);
+  g_clear_pointer (&self->item_numbers, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->actor);
 
@@ -1213,6 +1370,7 @@ zc_commitment_page_init (ZcCommitmentPage *self)
   zc_lead_drop_down_set_name (self->version_dropdown, _("Version"));
 
   self->pledge_rows = g_ptr_array_new_with_free_func (pledge_row_free);
+  self->item_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   zc_lead_text_field_grow (self->opening_view);
   zc_lead_text_field_grow (self->closing_view);
   gtk_drawing_area_set_draw_func (self->preview_area, draw_preview, self, NULL);

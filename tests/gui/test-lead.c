@@ -1333,6 +1333,56 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
+/* The last mapped menu button labelled @text. */
+static GtkMenuButton *
+last_menu_button (GtkWidget  *root,
+                  const char *text)
+{
+  GtkMenuButton *found = NULL;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_MENU_BUTTON (root) &&
+      g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), text) == 0)
+    found = GTK_MENU_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *in_child = last_menu_button (child, text);
+
+      if (in_child != NULL)
+        found = in_child;
+    }
+  return found;
+}
+
+/* The mapped check button whose accessible label starts with @prefix. */
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *prefix)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_CHECK_BUTTON (root))
+    {
+      GtkWidget *label = gtk_check_button_get_child (GTK_CHECK_BUTTON (root));
+
+      if (GTK_IS_LABEL (label) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), prefix))
+        return GTK_CHECK_BUTTON (root);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_commitment (void)
 {
@@ -1371,6 +1421,60 @@ test_commitment (void)
     g_assert_true (GTK_IS_TEXT_VIEW (focus));
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)),
                               "办理低保申请一次性告知，群众最多跑一次。", -1);
+  }
+  /* Tied to the ledger's item 2: the popover reads the ledger, and a search finds it. */
+  {
+    GtkMenuButton *tie = last_menu_button (GTK_WIDGET (page), "Tie to Items…");
+    GtkPopover *popover;
+    GtkWidget *search = NULL;
+    GtkCheckButton *check = NULL;
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    g_autoptr(GListModel) pledges = NULL;
+    g_autoptr(ZcPledge) last = NULL;
+    g_autofree char *id = NULL;
+
+    g_assert_nonnull (tie);
+    /* Scrolled into view first, as a person would: the popover points at the button. */
+    gtk_widget_grab_focus (GTK_WIDGET (tie));
+    zc_test_spin (300);
+    gtk_menu_button_popup (tie);
+    popover = gtk_menu_button_get_popover (tie);
+    while ((search = find_widget_of_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY)) == NULL &&
+           g_get_monotonic_time () < end)
+      zc_test_spin (50);
+    g_assert_nonnull (search);
+    assert_all_named (GTK_WIDGET (popover));
+    zc_test_save_screenshot (GTK_WIDGET (popover), "lead-commitment-items");
+    gtk_editable_set_text (GTK_EDITABLE (search), "2");
+    zc_test_spin (200);
+    g_assert_null (find_check (GTK_WIDGET (popover), "1. "));
+    check = find_check (GTK_WIDGET (popover), "2. ");
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (check, TRUE);
+    g_assert_cmpstr (gtk_menu_button_get_label (tie), ==, "Item 2");
+    gtk_menu_button_popdown (tie);
+    g_assert_true (zc_commitment_page_save (page));
+    pledges = zc_store_list_pledges (f.store, f.actor,
+                                     zc_record_get_id (ZC_RECORD (zc_commitment_page_get_shown (page))),
+                                     NULL);
+    g_assert_nonnull (pledges);
+    last = g_list_model_get_item (pledges, g_list_model_get_n_items (pledges) - 1);
+    {
+      ZcItemQuery query = ZC_ITEM_QUERY_INIT;
+      g_autoptr(GListModel) items = NULL;
+
+      query.unit_id = zc_person_get_unit_id (f.actor);
+      items = zc_store_list_items (f.store, f.actor, &query, NULL);
+      for (guint i = 0; id == NULL && i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(ZcItem) item = g_list_model_get_item (items, i);
+
+          if (zc_item_get_number (item) == 2)
+            id = g_strdup_printf ("%" G_GINT64_FORMAT, zc_record_get_id (ZC_RECORD (item)));
+        }
+    }
+    g_assert_nonnull (id);
+    g_assert_cmpstr (zc_pledge_get_item_ids (last), ==, id);
   }
   g_assert_true (zc_commitment_page_save (page));
   zc_test_spin (400);
