@@ -1445,6 +1445,12 @@ test_commitment (void)
     g_assert_nonnull (search);
     assert_all_named (GTK_WIDGET (popover));
     zc_test_save_screenshot (GTK_WIDGET (popover), "lead-commitment-items");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+    zc_test_spin (200);
+    zc_test_save_screenshot (GTK_WIDGET (popover), "lead-commitment-items-dark");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_DEFAULT);
     gtk_editable_set_text (GTK_EDITABLE (search), "2");
     zc_test_spin (200);
     g_assert_null (find_check (GTK_WIDGET (popover), "1. "));
