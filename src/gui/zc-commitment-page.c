@@ -397,6 +397,14 @@ on_items_read_cb (GObject      *source,
   gtk_popover_set_child (GTK_POPOVER (popover), items_chooser_new (row, items));
 }
 
+/* Closed, the list goes with the items it holds: they are read again at the next opening. */
+static void
+on_items_popover_closed_cb (GtkPopover *popover,
+                            PledgeRow  *row)
+{
+  gtk_popover_set_child (popover, NULL);
+}
+
 static void
 on_items_popover_show_cb (GtkPopover *popover,
                           PledgeRow  *row)
@@ -485,6 +493,7 @@ add_pledge_row (ZcCommitmentPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The rectification items this pledge answers for"), -1);
   g_signal_connect (popover, "show", G_CALLBACK (on_items_popover_show_cb), row);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_items_popover_closed_cb), row);
   g_object_set_data (G_OBJECT (popover), "zc-pledge-row", row);
   g_set_weak_pointer (&row->popover, popover);
   row->items_button = GTK_MENU_BUTTON (items_button);
