@@ -772,17 +772,15 @@ update_count (ZcLedgerPage *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-/* Tells the table's rows which of them are on screen, a screenful either side included:
- * those are filled at once when the rows change, the others GTK keeps just after (see
- * zc_ledger_slots_set_shown()). Rows are about as high as each other: the adjustment's
- * height over the rows says which are seen. */
+/* Tells the table's rows which of them are on screen: those are filled at once when the
+ * rows change, the others GTK keeps just after (see zc_ledger_slots_set_shown()). Rows are
+ * about as high as each other: the adjustment's height over the rows says which are seen. */
 static void
 update_shown_rows (ZcLedgerPage *self)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
   guint n = self->rows ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
   double upper, value, page, height;
-  guint first, last, margin;
 
   if (self->rows == NULL)
     return;
@@ -795,10 +793,8 @@ update_shown_rows (ZcLedgerPage *self)
     }
   value = gtk_adjustment_get_value (adjustment);
   height = upper / n;
-  first = (guint) (value / height);
-  last = (guint) ceil ((value + page) / height);
-  margin = MAX (last - first, 10);
-  zc_ledger_slots_set_shown (self->rows, first > margin ? first - margin : 0, last + margin);
+  zc_ledger_slots_set_shown (self->rows, (guint) (value / height),
+                             (guint) ceil ((value + page) / height));
 }
 
 static void

@@ -19,7 +19,7 @@ struct _ZcLedgerSlots
   GListModel *items;
   GPtrArray  *rows;       /* every row made so far; those past @n_rows wait to be used again */
   guint       n_rows;
-  guint       shown_first;    /* the rows on screen, with a margin: [first, last) */
+  guint       shown_first;    /* the rows on screen: [first, last) */
   guint       shown_last;
   guint       stale_first;    /* rows off screen that show another item now, not told yet */
   guint       stale_last;     /* (empty when first == last) */
@@ -162,7 +162,7 @@ on_items_changed_cb (GListModel    *items,
 {
   guint before = self->n_rows;
   guint now = g_list_model_get_n_items (items);
-  guint common, first, last;
+  guint common, first, last, margin;
 
   /* Nothing to show: the page shows that instead of the table, which keeps its rows (and
    * their widgets) for the next search rather than tearing them down. */
@@ -170,13 +170,19 @@ on_items_changed_cb (GListModel    *items,
     return;
   common = MIN (before, now);
 
-  /* Where the screen's rows are unknown, or none of them is left, all are told now. */
-  first = self->shown_first;
-  last = MIN (self->shown_last, common);
-  if (first >= last)
+  /* The rows on screen and a screenful either side are told now. All are where the screen's
+   * rows are unknown, or where the list now ends before them: GTK then moves the view while
+   * it lays the table out, too late for the rows it shows to be told. */
+  margin = MAX (self->shown_last - MIN (self->shown_first, self->shown_last), 10);
+  if (self->shown_last == G_MAXUINT || now < self->shown_last + margin)
     {
       first = 0;
       last = common;
+    }
+  else
+    {
+      first = self->shown_first > margin ? self->shown_first - margin : 0;
+      last = MIN (self->shown_last + margin, common);
     }
   self->told_first = first;
   self->told_last = last;
@@ -319,24 +325,30 @@ zc_ledger_slots_new (GListModel *items)
 /**
  * zc_ledger_slots_set_shown:
  * @self: the rows
- * @first: the first row on screen, or a little before
- * @last: one past the last row on screen, or a little after
+ * @first: the first row on screen
+ * @last: one past the last row on screen
  *
- * Says which rows the table shows, so that a change of the list tells those at once and
- * the others a moment later. Rows coming into view that still wait to be told are told
- * now, before the frame that shows them. 0 and %G_MAXUINT (the default): every row is
- * told at once.
+ * Says which rows the table shows, so that a change of the list tells those (and a
+ * screenful either side) at once and the others a moment later. When rows not told yet
+ * come on screen before that, all are told now: the view jumped further than the margin,
+ * which a scroll bar dragged or a row scrolled to does, not the small moves GTK makes
+ * while it lays the table out. 0 and %G_MAXUINT (the default): every row is told at once.
  */
 void
 zc_ledger_slots_set_shown (ZcLedgerSlots *self,
                            guint          first,
                            guint          last)
 {
+  guint from, to;
+
   g_return_if_fail (ZC_IS_LEDGER_SLOTS (self));
 
   self->shown_first = first;
   self->shown_last = last;
-  if (self->stale_first != self->stale_last &&
-      self->stale_first < last && first < self->stale_last)
+  if (self->stale_first == self->stale_last)
+    return;
+  from = MAX (first, self->stale_first);
+  to = MIN (last, self->stale_last);
+  if (from < to && (from < self->told_first || to > self->told_last))
     tell_stale (self);
 }
