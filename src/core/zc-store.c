@@ -816,9 +816,9 @@ zc_store_today (ZcStore *self)
   const char *env;
   g_autoptr(GDateTime) now = NULL;
 
-  g_return_val_if_fail (ZC_IS_STORE (self), NULL);
+  g_return_val_if_fail (self == NULL || ZC_IS_STORE (self), NULL);
 
-  if (self->today)
+  if (self != NULL && self->today)
     return g_strdup (self->today);
   env = g_getenv ("ZICHA_TODAY");
   if (env && zc_date_is_valid (env))
@@ -899,6 +899,11 @@ migrate (ZcStore  *self,
 
   if (!zc_store_begin (self, error))
     return FALSE;
+  /* Read again under the write lock: another connection (the window's counting thread, a
+   * zicha-cli started at the same time) may have upgraded the file meanwhile. */
+  version = zc_store_query_int (self, 0, "PRAGMA user_version", NULL);
+  if (version == (gint64) zc_schema_n_migrations)
+    return zc_store_commit (self, error);
   for (guint v = version; v < zc_schema_n_migrations; v++)
     {
       g_debug ("Migrating %s to version %u", self->path, v + 1);

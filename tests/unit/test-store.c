@@ -116,6 +116,45 @@ test_upgrade_from_v1 (void)
   g_object_unref (store);
 }
 
+static gpointer
+open_in_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  ZcStore *store = zc_store_open (data, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Several connections opening an old file at once (the window and its counting thread,
+ * zicha-cli beside the window): one upgrades it, the others find it upgraded. */
+static void
+test_upgrade_at_once (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_db ("at-once.db");
+  GThread *threads[6];
+  ZcStore *store;
+
+  for (guint round = 0; round < 4; round++)
+    {
+      zc_store_remove_files (path);
+      store = zc_store_open_at_version (path, 1, &error);
+      g_assert_no_error (error);
+      g_object_unref (store);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        threads[i] = g_thread_new ("open", open_in_thread, path);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        {
+          store = g_thread_join (threads[i]);
+          g_assert_nonnull (store);
+          g_assert_cmpint (zc_store_query_int (store, 0, "PRAGMA user_version", NULL), ==,
+                           zc_schema_n_migrations);
+          g_object_unref (store);
+        }
+    }
+}
+
 /* Rows of @table's full-text index (its segments and its per-row sizes change with every
  * row indexed or removed). */
 static gint64
@@ -561,6 +600,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/foreign-file-refused", test_foreign_file_refused);
   g_test_add_func ("/store/upgrade-from-v1", test_upgrade_from_v1);
   g_test_add_func ("/store/upgrade-from-v2", test_upgrade_from_v2);
+  g_test_add_func ("/store/upgrade-at-once", test_upgrade_at_once);
   g_test_add_func ("/store/diff-json-as-json-glib", test_diff_json_as_json_glib);
   g_test_add_func ("/store/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/store/failed-migration-rolls-back", test_failed_migration_rolls_back);
