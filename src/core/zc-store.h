@@ -36,7 +36,8 @@ char        *zc_store_default_path        (void);
  * The ZICHA_TODAY environment variable does the same for a whole process. */
 void         zc_store_set_today           (ZcStore     *self,
                                            const char  *date);
-/* Today as YYYY-MM-DD, in local time (or the fixed day). */
+/* Today as YYYY-MM-DD, in local time (or the fixed day); @self may be NULL: the day of
+ * the process (ZICHA_TODAY, or the real date), as a store without its own fixed day has it. */
 char        *zc_store_today               (ZcStore     *self);
 /* Multiplies the delay after a wrong passphrase (tests use 0). */
 void         zc_store_set_auth_delay      (ZcStore     *self,

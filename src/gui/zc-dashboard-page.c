@@ -1561,35 +1561,59 @@ load_prefetched (ZcDashboardPage *self)
 }
 
 /**
- * zc_dashboard_page_prefetch:
- * @store: the campaign the window has just opened
+ * zc_dashboard_page_prefetch_file:
+ * @path: the campaign database about to be opened
+ * @today: the day its store will count with (zc_store_today())
  *
  * Starts counting the whole campaign's figures in a thread, for an inspector who may sign
- * in next: the window calls it when it opens a campaign, so that the dashboard, an
- * inspector's first page and the heaviest, is counted while the window is made and the
- * passphrase typed. They are given only to an inspector's dashboard, and only while
- * nothing has been written since; another person's sign-in leaves them unused.
+ * in next: the window calls it when it opens a campaign (zc_dashboard_page_prefetch()), the
+ * application as soon as the command line names the file, before GTK starts, so that the
+ * dashboard, an inspector's first page and the heaviest, is counted while the window is
+ * made and the passphrase typed. They are given only to an inspector's dashboard, and
+ * only while nothing has been written since; another person's sign-in leaves them unused.
+ * A count of the same file and day already started goes on.
  */
 void
-zc_dashboard_page_prefetch (ZcStore *store)
+zc_dashboard_page_prefetch_file (const char *path,
+                                 const char *today)
 {
   static const ZcFigureFilter whole_campaign = { 0, };
   Prefetch *p;
 
-  g_return_if_fail (ZC_IS_STORE (store));
+  g_return_if_fail (path != NULL && today != NULL);
 
+  if (prefetch != NULL && g_str_equal (prefetch->path, path) &&
+      g_str_equal (prefetch->today, today) && (!prefetch->done || prefetch->figures != NULL))
+    return;
   /* A prefetch still counting frees itself when done (it is no longer the current one). */
   if (prefetch != NULL && prefetch->done)
     prefetch_free (prefetch);
   prefetch = NULL;
 
   p = g_new0 (Prefetch, 1);
-  p->path = g_strdup (zc_store_get_path (store));
-  p->today = zc_store_today (store);
+  p->path = g_strdup (path);
+  p->today = g_strdup (today);
   prefetch = p;
-  zc_inspector_load_async (store, NULL, load_figures,
-                           g_memdup2 (&whole_campaign, sizeof whole_campaign), g_free,
-                           figures_free, NULL, on_prefetched_cb, p);
+  zc_inspector_load_file_async (path, today, 0, load_figures,
+                                g_memdup2 (&whole_campaign, sizeof whole_campaign), g_free,
+                                figures_free, NULL, on_prefetched_cb, p);
+}
+
+/**
+ * zc_dashboard_page_prefetch:
+ * @store: the campaign the window has just opened
+ *
+ * zc_dashboard_page_prefetch_file() for @store's file and day.
+ */
+void
+zc_dashboard_page_prefetch (ZcStore *store)
+{
+  g_autofree char *today = NULL;
+
+  g_return_if_fail (ZC_IS_STORE (store));
+
+  today = zc_store_today (store);
+  zc_dashboard_page_prefetch_file (zc_store_get_path (store), today);
 }
 
 static void

@@ -27,5 +27,7 @@ void       zc_dashboard_page_refresh  (ZcDashboardPage *self);
 /* TRUE while figures are being counted. */
 gboolean   zc_dashboard_page_is_loading (ZcDashboardPage *self);
 void       zc_dashboard_page_prefetch (ZcStore         *store);
+void       zc_dashboard_page_prefetch_file (const char *path,
+                                            const char *today);
 
 G_END_DECLS

@@ -71,12 +71,31 @@ zc_inspector_load_async (ZcStore             *store,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  g_autofree char *today = zc_store_today (store);
+
+  zc_inspector_load_file_async (zc_store_get_path (store), today,
+                                actor ? zc_record_get_id (ZC_RECORD (actor)) : 0, func, data,
+                                data_free, result_free, cancellable, callback, user_data);
+}
+
+void
+zc_inspector_load_file_async (const char          *path,
+                              const char          *today,
+                              gint64               actor_id,
+                              ZcInspectorLoadFunc  func,
+                              gpointer             data,
+                              GDestroyNotify       data_free,
+                              GDestroyNotify       result_free,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   LoadJob *job = g_new0 (LoadJob, 1);
 
-  job->path = g_strdup (zc_store_get_path (store));
-  job->today = zc_store_today (store);
-  job->actor_id = actor ? zc_record_get_id (ZC_RECORD (actor)) : 0;
+  job->path = g_strdup (path);
+  job->today = g_strdup (today);
+  job->actor_id = actor_id;
   job->func = func;
   job->data = data;
   job->data_free = data_free;

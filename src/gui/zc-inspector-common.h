@@ -26,6 +26,17 @@ void      zc_inspector_load_async   (ZcStore             *store,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data);
+/* The same on the database at @path, before any store of the window has it open. */
+void      zc_inspector_load_file_async (const char          *path,
+                                        const char          *today,
+                                        gint64               actor_id,
+                                        ZcInspectorLoadFunc  func,
+                                        gpointer             data,
+                                        GDestroyNotify       data_free,
+                                        GDestroyNotify       result_free,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
 /* The result (transfer full), or NULL with @error (G_IO_ERROR_CANCELLED when cancelled:
  * then the widget that asked may be gone, so touch nothing). */
 gpointer  zc_inspector_load_finish  (GAsyncResult        *result,
