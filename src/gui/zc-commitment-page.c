@@ -387,11 +387,8 @@ on_items_read_cb (GObject      *source,
     return;
   if (items == NULL)
     {
-      GtkWidget *label = gtk_label_new (_("The ledger could not be read."));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_popover_set_child (GTK_POPOVER (popover), label);
-      g_warning ("The ledger could not be read: %s", error->message);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      zc_lead_error (GTK_WIDGET (row->page), _("The ledger could not be read."), error);
       return;
     }
   gtk_popover_set_child (GTK_POPOVER (popover), items_chooser_new (row, items));
