@@ -779,11 +779,12 @@ static void
 update_shown_rows (ZcLedgerPage *self)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  guint n = self->rows ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
   double upper, value, page, height;
+  guint n;
 
   if (self->rows == NULL)
     return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   upper = adjustment ? gtk_adjustment_get_upper (adjustment) : 0;
   page = adjustment ? gtk_adjustment_get_page_size (adjustment) : 0;
   if (n == 0 || upper <= 0 || page <= 0)
