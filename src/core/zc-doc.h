@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /*
  * What the documents people hand on (the XLSX ledger, the PDF letter and report, the
  * notice page) share: the progress callback of their export functions, the fixed Chinese
- * words of a bureau's ledger, and the ledger's rows read in one query.
+ * words of a bureau's ledger, and the ledger's rows read in one query a unit.
  *
  * The export functions are synchronous and meant for a GTask thread: they take a
  * GCancellable (a cancelled export fails with G_IO_ERROR_CANCELLED and leaves no file
@@ -100,8 +100,8 @@ guint       zc_doc_count_ledger_rows  (ZcStore          *store,
                                        ZcPerson         *actor,
                                        gint64            unit_id);
 /* Calls @func for every ledger row of @unit_id (0: every unit @actor may read), unit by
- * unit in the order of the units' positions, then by problem and item number; one query.
- * Stops at the first FALSE from @func (its error is returned) or on cancellation. */
+ * unit in the order of the units' positions, then by problem and item number; one query a
+ * unit. Stops at the first FALSE from @func (its error is returned) or on cancellation. */
 gboolean    zc_doc_foreach_ledger_row (ZcStore          *store,
                                        ZcPerson         *actor,
                                        gint64            unit_id,
