@@ -39,6 +39,7 @@
 #include <adwaita.h>
 #include <dlfcn.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "zc-application.h"
 #include "zc-window.h"
@@ -83,6 +84,58 @@ typedef struct
 } Bench;
 
 static void next_step (Bench *b);
+
+/* ZC_BENCH_TRACE=1: the steps and the end of each phase of every frame, on standard error:
+ * milliseconds since main(), CLOCK_MONOTONIC in seconds (to line up with `perf record -k
+ * CLOCK_MONOTONIC`), and the main thread's processor time in milliseconds (the rest of the
+ * wall-clock time it waited). */
+static gint64 trace_start;
+static gboolean trace_on;
+
+static void
+trace (const char *format,
+       ...) G_GNUC_PRINTF (1, 2);
+
+static void
+trace (const char *format,
+       ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+  struct timespec cpu;
+  gint64 now = g_get_monotonic_time ();
+
+  if (!trace_on)
+    return;
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu);
+  fprintf (stderr, "trace %7.1f %s (%.6f) cpu %.1f\n", (now - trace_start) / 1000.0, msg,
+           now / 1e6, cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6);
+}
+
+static void
+on_phase_cb (GdkFrameClock *clock,
+             gpointer       phase)
+{
+  trace ("frame %s", (const char *) phase);
+}
+
+static void
+trace_frames (GtkWidget *toplevel)
+{
+  static const char * const phases[] = {
+    "flush-events", "before-paint", "update", "layout", "paint", "after-paint",
+  };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (toplevel);
+
+  if (!trace_on || clock == NULL || g_object_get_data (G_OBJECT (clock), "zc-traced"))
+    return;
+  g_object_set_data (G_OBJECT (clock), "zc-traced", GINT_TO_POINTER (1));
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    g_signal_connect (clock, phases[i], G_CALLBACK (on_phase_cb), (gpointer) phases[i]);
+}
 
 static void
 finish (Bench      *b,
@@ -266,6 +319,7 @@ on_after_paint_cb (GdkFrameClock *clock,
 {
   gint64 now = g_get_monotonic_time ();
 
+  trace ("awaited frame drawn");
   g_clear_signal_handler (&b->paint_id, clock);
   switch (b->step)
     {
@@ -478,6 +532,9 @@ start_cb (gpointer user_data)
   g_autoptr(ZcPerson) actor = NULL;
   g_autoptr(GError) error = NULL;
 
+  trace ("start: store %s, window realized %d", store ? "open" : "not open yet",
+         gtk_widget_get_realized (GTK_WIDGET (b->window)));
+  trace_frames (GTK_WIDGET (b->window));
   /* The window may still be opening the file. */
   if (store == NULL)
     return G_SOURCE_CONTINUE;
@@ -488,8 +545,9 @@ start_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   g_debug ("signing in %s", b->staff);
+  trace ("signing in");
   zc_window_set_actor (b->window, actor);
-  g_debug ("signed in");
+  trace ("signed in");
 
   if (g_str_equal (b->mode, "probe"))
     {
@@ -536,6 +594,9 @@ on_open_cb (GApplication  *app,
     }
   b->window = ZC_WINDOW (window);
   g_debug ("opened %s", b->db);
+  trace ("opened; window realized %d", gtk_widget_get_realized (GTK_WIDGET (window)));
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    trace_frames (GTK_WIDGET (window));
   g_timeout_add (10, start_cb, b);
 }
 
@@ -595,6 +656,8 @@ main (int    argc,
       g_printerr ("Usage: zc-bench-gui probe|dashboard|rss|filter DB STAFF [PAGE|LEAD|TEXT…]\n");
       return 2;
     }
+  trace_start = g_get_monotonic_time ();
+  trace_on = g_strcmp0 (g_getenv ("ZC_BENCH_TRACE"), "1") == 0;
   b.mode = argv[1];
   b.db = argv[2];
   b.staff = argv[3];
