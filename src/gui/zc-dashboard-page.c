@@ -109,6 +109,14 @@ struct _ZcDashboardPage
   ZcBarChart      *area_chart;
   ZcBarChart      *age_chart;
   ZcLineChart     *week_chart;
+
+  /* The cards and the overdue list below the first screen, made in the frame after the
+   * figures first show (fill_rest()) */
+  GListModel      *rest_overdue;
+  gboolean         rest_pending;
+  guint            rest_id;
+  gulong           rest_paint_id;
+  GdkFrameClock   *rest_clock;
 };
 
 enum {
@@ -1343,17 +1351,14 @@ fill_overdue (ZcDashboardPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_all_button), red > OVERDUE_SHOWN);
 }
 
+/* The cards and the overdue list, below the tiles and the chart of units. */
 static void
-fill_figures (ZcDashboardPage *self,
-              GListModel      *overdue)
+fill_rest (ZcDashboardPage *self,
+           GListModel      *overdue)
 {
   GtkWidget *card;
 
-  zc_record_list_set_today (self->records_list, self->dashboard->today);
-  zc_record_list_set_today (self->overdue_list, self->dashboard->today);
-  fill_tiles (self);
-  fill_unit_chart (self);
-
+  self->rest_pending = FALSE;
   clear_box (GTK_WIDGET (self->cards_box));
   card = counts_card (self, CHART_CATEGORIES, self->dashboard->categories,
                       _("Findings by Category"),
@@ -1369,6 +1374,85 @@ fill_figures (ZcDashboardPage *self,
   gtk_flow_box_append (self->cards_box, ages_card (self));
 
   fill_overdue (self, overdue);
+}
+
+static void
+cancel_rest (ZcDashboardPage *self)
+{
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  if (self->rest_clock != NULL)
+    g_clear_signal_handler (&self->rest_paint_id, self->rest_clock);
+  g_clear_object (&self->rest_clock);
+  g_clear_object (&self->rest_overdue);
+  self->rest_pending = FALSE;
+}
+
+static gboolean
+fill_rest_cb (gpointer user_data)
+{
+  ZcDashboardPage *self = user_data;
+  g_autoptr(GListModel) overdue = g_steal_pointer (&self->rest_overdue);
+
+  self->rest_id = 0;
+  fill_rest (self, overdue);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_rest_after_paint_cb (GdkFrameClock   *clock,
+                        ZcDashboardPage *self)
+{
+  g_clear_signal_handler (&self->rest_paint_id, clock);
+  g_clear_object (&self->rest_clock);
+  /* After the events that came meanwhile; before the next frame. */
+  self->rest_id = g_idle_add_full (G_PRIORITY_DEFAULT, fill_rest_cb, self, NULL);
+}
+
+/* Waits for the frame that shows the tiles and the chart of units, then fills the rest. */
+static void
+fill_rest_after_frame (ZcDashboardPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      g_autoptr(GListModel) overdue = g_steal_pointer (&self->rest_overdue);
+
+      fill_rest (self, overdue);
+      return;
+    }
+  self->rest_clock = g_object_ref (clock);
+  self->rest_paint_id = g_signal_connect (clock, "after-paint",
+                                          G_CALLBACK (on_rest_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The first time the figures show, what is below the first screen comes a frame later:
+ * the tiles and the chart of units are drawn without waiting for the cards and the overdue
+ * list (about a third of the page's layout). Figures counted again replace everything at
+ * once, so that the reader keeps their place. */
+static void
+fill_figures (ZcDashboardPage *self,
+              GListModel      *overdue)
+{
+  gboolean first = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)) == NULL;
+
+  cancel_rest (self);
+  zc_record_list_set_today (self->records_list, self->dashboard->today);
+  zc_record_list_set_today (self->overdue_list, self->dashboard->today);
+  fill_tiles (self);
+  fill_unit_chart (self);
+
+  if (!first)
+    {
+      fill_rest (self, overdue);
+      return;
+    }
+  self->rest_overdue = overdue ? g_object_ref (overdue) : NULL;
+  self->rest_pending = TRUE;
+  /* Not on screen yet: once it is (on_map_cb()). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill_rest_after_frame (self);
 }
 
 static void
@@ -1594,9 +1678,9 @@ zc_dashboard_page_prefetch_file (const char *path,
   p->path = g_strdup (path);
   p->today = g_strdup (today);
   prefetch = p;
-  zc_inspector_load_file_async (path, today, 0, load_figures,
-                                g_memdup2 (&whole_campaign, sizeof whole_campaign), g_free,
-                                figures_free, NULL, on_prefetched_cb, p);
+  zc_inspector_prefetch_file_async (path, today, 0, load_figures,
+                                    g_memdup2 (&whole_campaign, sizeof whole_campaign), g_free,
+                                    figures_free, NULL, on_prefetched_cb, p);
 }
 
 /**
@@ -1732,6 +1816,8 @@ on_map_cb (ZcDashboardPage *self)
   if (self->load_cancellable == NULL && (self->shown || self->dashboard == NULL))
     load (self);
   self->shown = TRUE;
+  if (self->rest_pending && self->rest_clock == NULL && self->rest_id == 0)
+    fill_rest_after_frame (self);
 }
 
 static void
@@ -1767,6 +1853,7 @@ zc_dashboard_page_dispose (GObject *object)
 {
   ZcDashboardPage *self = ZC_DASHBOARD_PAGE (object);
 
+  cancel_rest (self);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
