@@ -17,8 +17,9 @@ zc_sections_add_employee (ZcWindow *window,
   g_return_if_fail (ZC_IS_STORE (store));
   g_return_if_fail (ZC_IS_PERSON (actor));
 
-  zc_window_add_page (window, "home", _("Home"), "user-home-symbolic",
-                      zc_home_page_new (store, actor));
+  /* Made when first shown: an inspector lands on the dashboard (zc_sections_landing_page()). */
+  zc_window_add_page_later (window, "home", _("Home"), "user-home-symbolic", zc_home_page_new,
+                            store, actor);
   /* Made when first shown (it is not the first page). */
   zc_window_add_page_later (window, "my-form", _("My Self-Inspection"), "document-edit-symbolic",
                             zc_inspection_page_new, store, actor);

@@ -24,3 +24,13 @@ zc_sections_build (ZcWindow *window,
   /* The lead's and the inspector's adders follow, one line each, deciding themselves
    * whether @actor is one of theirs. */
 }
+
+const char *
+zc_sections_landing_page (ZcPerson *actor)
+{
+  g_return_val_if_fail (ZC_IS_PERSON (actor), NULL);
+
+  if (zc_person_get_roles (actor) & ZC_ROLE_INSPECTOR)
+    return "inspector-dashboard";
+  return NULL;
+}

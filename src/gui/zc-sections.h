@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 void zc_sections_build          (ZcWindow *window,
                                  ZcStore  *store,
                                  ZcPerson *actor);
+/* The page @actor lands on after signing in: an inspector's dashboard (the campaign is
+ * their daily work; their own form is a click away), for everyone else NULL: the first
+ * page, home. */
+const char *zc_sections_landing_page (ZcPerson *actor);
 
 /* Everyone: home, the self-inspection form, suggestions (zc-sections-employee.c). */
 void zc_sections_add_employee   (ZcWindow *window,

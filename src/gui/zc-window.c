@@ -1376,9 +1376,14 @@ zc_window_set_actor (ZcWindow *self,
 
   if (actor != NULL)
     {
+      const char *landing;
+
       zc_sections_build (self, self->store, actor);
+      landing = zc_sections_landing_page (actor);
       first_row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
-      if (first_row != NULL)
+      if (landing != NULL && adw_view_stack_get_child_by_name (self->main_stack, landing))
+        zc_window_show_page (self, landing);
+      else if (first_row != NULL)
         zc_window_show_page (self, g_object_get_data (G_OBJECT (first_row), "zc-page-name"));
     }
   else if (self->store != NULL)
