@@ -37,6 +37,17 @@ void      zc_inspector_load_file_async (const char          *path,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
+/* The same at the lowest priority: counting ahead while the window starts. */
+void      zc_inspector_prefetch_file_async (const char          *path,
+                                            const char          *today,
+                                            gint64               actor_id,
+                                            ZcInspectorLoadFunc  func,
+                                            gpointer             data,
+                                            GDestroyNotify       data_free,
+                                            GDestroyNotify       result_free,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 /* The result (transfer full), or NULL with @error (G_IO_ERROR_CANCELLED when cancelled:
  * then the widget that asked may be gone, so touch nothing). */
 gpointer  zc_inspector_load_finish  (GAsyncResult        *result,
