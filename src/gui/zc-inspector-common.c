@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 #ifdef __linux__
-#include <errno.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -21,7 +20,6 @@ typedef struct
   gpointer             data;
   GDestroyNotify       data_free;
   GDestroyNotify       result_free;
-  gboolean             background;
 } LoadJob;
 
 static void
@@ -39,29 +37,14 @@ load_job_free (gpointer p)
 /* A prefetch counts while the window starts: at the lowest priority, so that the window's
  * thread and the X server, which it waits for at each round trip, get a processor the
  * moment they want one (on two processors the count otherwise took one from them and made
- * the first frame about 50 ms later). Linux sets a thread's priority by its id; the pool's
- * thread gets its priority back afterwards. */
-static int
+ * the first frame about 50 ms later). Linux sets a thread's priority by its id. The thread
+ * is its own, not the pool's: without privileges a thread cannot take its priority back,
+ * and the pool's next job must not run at the lowest. */
+static void
 lower_priority (void)
 {
 #ifdef __linux__
-  pid_t tid = syscall (SYS_gettid);
-  int old;
-
-  errno = 0;
-  old = getpriority (PRIO_PROCESS, tid);
-  if (errno == 0 && setpriority (PRIO_PROCESS, tid, 19) == 0)
-    return old;
-#endif
-  return G_MININT;
-}
-
-static void
-restore_priority (int old)
-{
-#ifdef __linux__
-  if (old != G_MININT)
-    setpriority (PRIO_PROCESS, syscall (SYS_gettid), old);
+  setpriority (PRIO_PROCESS, syscall (SYS_gettid), 19);
 #endif
 }
 
@@ -100,11 +83,17 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  LoadJob *job = task_data;
-  int priority = job->background ? lower_priority () : G_MININT;
+  load_job_run (task, task_data, cancellable);
+}
 
-  load_job_run (task, job, cancellable);
-  restore_priority (priority);
+static gpointer
+background_thread (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+  lower_priority ();
+  load_job_run (task, g_task_get_task_data (task), g_task_get_cancellable (task));
+  return NULL;
 }
 
 void
@@ -148,12 +137,14 @@ load_file_async (gboolean             background,
   job->data = data;
   job->data_free = data_free;
   job->result_free = result_free;
-  job->background = background;
   g_task_set_source_tag (task, zc_inspector_load_async);
   g_task_set_task_data (task, job, load_job_free);
   /* A cancelled load still finishes its query; its result is dropped. */
   g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, load_thread);
+  if (background)
+    g_thread_unref (g_thread_new ("zc-prefetch", background_thread, g_object_ref (task)));
+  else
+    g_task_run_in_thread (task, load_thread);
 }
 
 void
