@@ -37,7 +37,8 @@ void      zc_inspector_load_file_async (const char          *path,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
-/* The same at the lowest priority: counting ahead while the window starts. */
+/* The same in a thread of its own at the lowest priority: counting ahead while the window
+ * starts. */
 void      zc_inspector_prefetch_file_async (const char          *path,
                                             const char          *today,
                                             gint64               actor_id,
