@@ -66,7 +66,7 @@ BENCHMARKS = [
 # ledger_import: issue 9 gave it the shell's `.import` of the CSV as reference, which puts
 # the file into one table without an index, while an import must write each record with
 # its audit entry (DOMAIN.md: every change, tamper-evident) and the search index. The
-# shell writing just those records, with no Zicha code, takes 6.4-7.3 times the `.import`
+# shell writing just those records, with no Zicha code, takes 6.4-9.0 times the `.import`
 # (bench/README.md, "ledger_import"), so no import could be within 5 of it. Since the
 # fifth session the reference is that shell writing the same records, work comparable to
 # the import's as every other reference is to its benchmark, with the issue's factor of 5;
