@@ -1408,21 +1408,13 @@ on_rest_after_paint_cb (GdkFrameClock   *clock,
   self->rest_id = g_idle_add_full (G_PRIORITY_DEFAULT, fill_rest_cb, self, NULL);
 }
 
-/* Waits for the frame that shows the tiles and the chart of units, then fills the rest. */
+/* Waits for the frame that shows the tiles and the chart of units, then fills the rest.
+ * The page is mapped, so it has a frame clock. */
 static void
 fill_rest_after_frame (ZcDashboardPage *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL)
-    {
-      g_autoptr(GListModel) overdue = g_steal_pointer (&self->rest_overdue);
-
-      fill_rest (self, overdue);
-      return;
-    }
-  self->rest_clock = g_object_ref (clock);
-  self->rest_paint_id = g_signal_connect (clock, "after-paint",
+  self->rest_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->rest_paint_id = g_signal_connect (self->rest_clock, "after-paint",
                                           G_CALLBACK (on_rest_after_paint_cb), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1678,9 +1670,9 @@ zc_dashboard_page_prefetch_file (const char *path,
   p->path = g_strdup (path);
   p->today = g_strdup (today);
   prefetch = p;
-  zc_inspector_prefetch_file_async (path, today, 0, load_figures,
+  zc_inspector_prefetch_file_async (path, today, load_figures,
                                     g_memdup2 (&whole_campaign, sizeof whole_campaign), g_free,
-                                    figures_free, NULL, on_prefetched_cb, p);
+                                    figures_free, on_prefetched_cb, p);
 }
 
 /**

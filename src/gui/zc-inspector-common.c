@@ -96,24 +96,6 @@ background_thread (gpointer data)
   return NULL;
 }
 
-void
-zc_inspector_load_async (ZcStore             *store,
-                         ZcPerson            *actor,
-                         ZcInspectorLoadFunc  func,
-                         gpointer             data,
-                         GDestroyNotify       data_free,
-                         GDestroyNotify       result_free,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_autofree char *today = zc_store_today (store);
-
-  zc_inspector_load_file_async (zc_store_get_path (store), today,
-                                actor ? zc_record_get_id (ZC_RECORD (actor)) : 0, func, data,
-                                data_free, result_free, cancellable, callback, user_data);
-}
-
 static void
 load_file_async (gboolean             background,
                  const char          *path,
@@ -148,35 +130,35 @@ load_file_async (gboolean             background,
 }
 
 void
-zc_inspector_load_file_async (const char          *path,
-                              const char          *today,
-                              gint64               actor_id,
-                              ZcInspectorLoadFunc  func,
-                              gpointer             data,
-                              GDestroyNotify       data_free,
-                              GDestroyNotify       result_free,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+zc_inspector_load_async (ZcStore             *store,
+                         ZcPerson            *actor,
+                         ZcInspectorLoadFunc  func,
+                         gpointer             data,
+                         GDestroyNotify       data_free,
+                         GDestroyNotify       result_free,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
-  load_file_async (FALSE, path, today, actor_id, func, data, data_free, result_free,
-                   cancellable, callback, user_data);
+  g_autofree char *today = zc_store_today (store);
+
+  load_file_async (FALSE, zc_store_get_path (store), today,
+                   actor ? zc_record_get_id (ZC_RECORD (actor)) : 0, func, data, data_free,
+                   result_free, cancellable, callback, user_data);
 }
 
 void
 zc_inspector_prefetch_file_async (const char          *path,
                                   const char          *today,
-                                  gint64               actor_id,
                                   ZcInspectorLoadFunc  func,
                                   gpointer             data,
                                   GDestroyNotify       data_free,
                                   GDestroyNotify       result_free,
-                                  GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  load_file_async (TRUE, path, today, actor_id, func, data, data_free, result_free,
-                   cancellable, callback, user_data);
+  load_file_async (TRUE, path, today, 0, func, data, data_free, result_free, NULL, callback,
+                   user_data);
 }
 
 gpointer

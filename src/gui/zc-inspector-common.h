@@ -26,27 +26,15 @@ void      zc_inspector_load_async   (ZcStore             *store,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data);
-/* The same on the database at @path, before any store of the window has it open. */
-void      zc_inspector_load_file_async (const char          *path,
-                                        const char          *today,
-                                        gint64               actor_id,
-                                        ZcInspectorLoadFunc  func,
-                                        gpointer             data,
-                                        GDestroyNotify       data_free,
-                                        GDestroyNotify       result_free,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data);
-/* The same in a thread of its own at the lowest priority: counting ahead while the window
- * starts. */
+/* The same for the holder of the file (actor NULL) on the database at @path, before any
+ * store of the window has it open, in a thread of its own at the lowest priority: counting
+ * ahead while the window starts. Not cancellable. */
 void      zc_inspector_prefetch_file_async (const char          *path,
                                             const char          *today,
-                                            gint64               actor_id,
                                             ZcInspectorLoadFunc  func,
                                             gpointer             data,
                                             GDestroyNotify       data_free,
                                             GDestroyNotify       result_free,
-                                            GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
 /* The result (transfer full), or NULL with @error (G_IO_ERROR_CANCELLED when cancelled:
